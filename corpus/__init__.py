@@ -1,0 +1,1 @@
+"""thidua.corpus."""

@@ -1,0 +1,128 @@
+"""Vietnamese text helpers shared by every finder: NFC, folding, numbers, sentences.
+
+Offsets are sacred: nothing here changes the length of the text it is given, except
+``normalize_text`` which runs once, before any offset is taken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+# Characters that carry no meaning for extraction but break matching. Replaced, not removed
+# where that would shift offsets later (this runs before any offset is taken anyway).
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u3000\t\x0b\x0c"), " ")
+
+
+def normalize_text(s: str) -> str:
+    """NFC, one newline convention, no zero-width characters, plain spaces.
+
+    Line structure is kept (it separates headlines, captions and paragraphs);
+    runs of spaces are kept too, so that text copied from the source still matches.
+    """
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = s.translate(_ZERO_WIDTH).translate(_SPACES)
+    return unicodedata.normalize("NFC", s)
+
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip diacritics, ``đ``→``d`` (NFKD leaves ``đ`` alone): a lookup key.
+
+    >>> fold("Đống Đa")
+    'dong da'
+    """
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD_EXTRA).lower())
+    return "".join(c for c in s if not unicodedata.combining(c)).translate(_FOLD_EXTRA)
+
+
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+QUOTE_CHARS = "\"'“”‘’«»„‟"
+
+
+def key(s: str) -> str:
+    """A canonical key for names: folded, dashes and quotes unified, spaces collapsed."""
+    s = fold(s.translate(DASHES))
+    s = re.sub(r"\s*-\s*", " - ", s)
+    s = re.sub(r"[" + QUOTE_CHARS + r"]", "", s)
+    s = re.sub(r"\s+", " ", s).strip(" .,;:")
+    return s
+
+
+def parse_int(s: str) -> int | None:
+    """Vietnamese integers: ``.`` groups thousands (``1.774`` = 1774); ``03`` = 3.
+
+    A decimal comma means the value is not a count (``8.602,658``): returns None.
+    """
+    s = s.strip()
+    if "," in s:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+", s):
+        s = re.sub(r"[.\s]", "", s)
+    if not s.isdigit():
+        return None
+    return int(s)
+
+
+# A sentence ends at . ! ? … followed by space and a capital (or an opening quote), or at a
+# line break. Abbreviations such as "TP." / "Q." / "TS." do not end a sentence.
+_ABBREV = {
+    "tp", "tx", "tt", "q", "h", "p", "x", "ts", "ths", "pgs", "gs", "bs", "ks", "đ/c", "ông", "bà",
+    "st", "nxb", "mr", "ms", "dr", "v.v", "vv", "ubnd", "tw",
+}
+_SENT_END = re.compile(r"(?:[.!?…]+[\"”’)»]*)(?=\s+[\"“‘(«]?[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` covering the text, stripped of outer spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith((".",)) and "\n" not in m.group():
+            word = re.search(r"([\wĐđ/]+)$", text[max(start, m.start() - 6):m.start()])
+            if word and word.group(1).lower() in _ABBREV:
+                continue
+        end = m.end() if "\n" not in m.group() else m.start()
+        _push(text, start, end, spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _push(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+
+
+@dataclass
+class Context:
+    """A document as the finders see it: the normalised text and what is known about it."""
+
+    text: str
+    published: date | None = None  # from metadata, or found in the text's header
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        spans = split_sentences(self.text)
+        self._sentence_starts = [s for s, _ in spans]
+        return spans
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing ``pos`` (or the nearest one before it)."""
+        spans = self.sentences
+        if not spans:
+            return (0, len(self.text))
+        i = max(0, bisect_right(self._sentence_starts, pos) - 1)
+        return spans[i]
