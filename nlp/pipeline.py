@@ -28,7 +28,7 @@ def extract(
     ``published`` is the article's date when known from metadata; otherwise it is looked
     for in the text's header. It gives partial dates (``ngày 26-11``) their year.
     """
-    from thidua.nlp import awards, campaigns, dates, places, references
+    from thidua.nlp import awards, campaigns, dates, places, references, relations
 
     if not normalized:
         text = normalize_text(text)
@@ -40,6 +40,14 @@ def extract(
     found_places = places.find_locations(ctx)
     found_campaigns = campaigns.find_campaigns(ctx, references=found_refs)
     found_awards = awards.find_awards(ctx)
+    found_relations = relations.find_relations(
+        ctx,
+        references=found_refs,
+        campaigns=found_campaigns,
+        dates=found_dates,
+        awards=found_awards,
+        locations=found_places,
+    )
     return Extraction(
         source=source,
         references=found_refs,
@@ -47,6 +55,7 @@ def extract(
         dates=found_dates,
         awards=found_awards,
         locations=found_places,
+        relations=found_relations,
         published=ctx.published.isoformat() if ctx.published else None,
         extractor_version=EXTRACTOR_VERSION,
         text=text,

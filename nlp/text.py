@@ -13,21 +13,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-# Characters that carry no meaning for extraction but break matching. Replaced, not removed
-# where that would shift offsets later (this runs before any offset is taken anyway).
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u3000\t\x0b\x0c"), " ")
+# Characters that carry no meaning for extraction but break matching: zero-width marks are
+# dropped, odd spaces become plain spaces. This runs once, before any offset is taken.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACES = "\u00a0\u2007\u202f\u3000\t\x0b\x0c"
+_CLEAN = {**dict.fromkeys(map(ord, _ZERO_WIDTH), None), **dict.fromkeys(map(ord, _ODD_SPACES), " ")}
+_NEEDS_CLEAN = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}\r]")
 
 
 def normalize_text(s: str) -> str:
     """NFC, one newline convention, no zero-width characters, plain spaces.
 
-    Line structure is kept (it separates headlines, captions and paragraphs);
-    runs of spaces are kept too, so that text copied from the source still matches.
+    Line structure is kept (it separates headlines, captions and paragraphs); runs of spaces
+    are kept too. The common case (clean NFC text) costs two scans and no copy.
     """
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
-    s = s.translate(_ZERO_WIDTH).translate(_SPACES)
-    return unicodedata.normalize("NFC", s)
+    if _NEEDS_CLEAN.search(s):
+        s = s.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return s
 
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
