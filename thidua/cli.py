@@ -99,6 +99,7 @@ def _print_summary(name: str, result) -> None:
 
 # Commands of the other stages register themselves here (one line each).
 # --- registered commands ---
+from thidua.corpus.commands import register as _register_corpus; _register_corpus(app)  # noqa: E402,E702
 
 
 def main() -> None:
