@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 err = Console(stderr=True)
@@ -56,7 +57,8 @@ def import_command(
     full.failures.extend(summary.failures)
     print(full.line())
     for name, reason in full.failures:
-        err.print(f"[red]failed[/]: {reason}" if name in reason else f"[red]failed[/]: {name}: {reason}")
+        shown = reason if name in reason or Path(name).resolve().as_uri() in reason else f"{name}: {reason}"
+        err.print(f"[red]failed[/]: {escape(shown)}", soft_wrap=True)
     if not full.ok:
         raise typer.Exit(EXIT_BAD_INPUT)
 

@@ -16,8 +16,15 @@ def store(thidua_home):
         yield s
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_extractor: runs the real extractors (not a stub)")
+
+
 @pytest.fixture
-def ingestor(store):
+def ingestor(store, request):
+    """An Ingestor with a stub extractor (tests marked ``real_extractor`` get the real one)."""
+    from helpers import stub_extractor
+
     from thidua.corpus.ingest import Ingestor
 
-    return Ingestor(store)
+    return Ingestor(store, extractor=None if "real_extractor" in request.keywords else stub_extractor())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import BODY, article, raw
+import pytest
+from helpers import BODY, article, raw, stub_extractor
 
 from thidua.corpus.ingest import Ingestor
 from thidua.corpus.store import CorpusStore, check_integrity
@@ -20,10 +21,10 @@ class TestIdempotent:
 
     def test_id_is_stable_from_the_canonical_url(self, thidua_home):
         with CorpusStore.open() as s:
-            a = Ingestor(s).add(raw("https://a.vn/x?utm=1", BODY, canonical_url="https://a.vn/x"))
+            a = Ingestor(s, extractor=stub_extractor()).add(raw("https://a.vn/x?utm=1", BODY, canonical_url="https://a.vn/x"))
         assert a.status == "added"
         with CorpusStore.open() as s:
-            b = Ingestor(s).add(raw("https://a.vn/x", BODY))
+            b = Ingestor(s, extractor=stub_extractor()).add(raw("https://a.vn/x", BODY))
             assert s.known_url("https://a.vn/x") and s.known_url("https://a.vn/x?utm=1")
         assert (b.status, b.id) == ("unchanged", a.id)
 
@@ -73,9 +74,9 @@ class TestDuplicates:
 
     def test_near_index_is_rebuilt_when_the_store_reopens(self, thidua_home):
         with CorpusStore.open() as s:
-            a = Ingestor(s).add(raw("https://a.vn/1", "Đầu trang A\n" + BODY))
+            a = Ingestor(s, extractor=stub_extractor()).add(raw("https://a.vn/1", "Đầu trang A\n" + BODY))
         with CorpusStore.open() as s:
-            b = Ingestor(s).add(raw("https://b.vn/1", "Đầu trang B khác\n" + BODY + "\nChân trang"))
+            b = Ingestor(s, extractor=stub_extractor()).add(raw("https://b.vn/1", "Đầu trang B khác\n" + BODY + "\nChân trang"))
             assert s.get(b.id).duplicate_of == a.id
 
 
@@ -104,6 +105,7 @@ class TestFailures:
 
 
 class TestStoredDocument:
+    @pytest.mark.real_extractor
     def test_fields_raw_bytes_and_extraction_round_trip(self, ingestor, store):
         from datetime import date
 
