@@ -65,11 +65,18 @@ def _in(span: tuple[int, int], fact: Any) -> bool:
     return span[0] <= fact.start and fact.end <= span[1]
 
 
-def _date_in(sentence: tuple[int, int], dates: list[DateMention], fallback: str | None) -> str | None:
+def _date_in(sentence: tuple[int, int], dates: list[DateMention], fallback: str | None,
+             skip: list[tuple[int, int]] = ()) -> str | None:
+    """The sentence's own day or month (not one inside a campaign name or a reference), else the
+    article's date."""
+    best = None
     for d in dates:
-        if _in(sentence, d):
+        if not _in(sentence, d) or any(s <= d.start and d.end <= e for s, e in skip):
+            continue
+        if d.kind in ("day", "month"):
             return d.value
-    return fallback
+        best = best or (d.value if d.kind == "year" else None)
+    return fallback or best
 
 
 def find_relations(
@@ -85,6 +92,7 @@ def find_relations(
     text = ctx.text
     home = main_unit(ctx, locations)
     published = ctx.published.isoformat() if ctx.published else None
+    inner = [(f.start, f.end) for f in (*campaigns, *references)]  # dates inside these are not event dates
 
     def sentence_of(fact: Any) -> tuple[int, int]:
         return ctx.sentence_at(fact.start)
@@ -119,7 +127,7 @@ def find_relations(
             sentence=text[s[0]:s[1]],
             start=s[0],
             end=s[1],
-            date=_date_in(s, dates, published),
+            date=_date_in(s, dates, published, inner),
         ))
 
     # implements / based_on: two references in one sentence joined by a cue
@@ -164,7 +172,7 @@ def find_relations(
             sentence=text[s[0]:s[1]],
             start=s[0],
             end=s[1],
-            date=_date_in(s, dates, published),
+            date=_date_in(s, dates, published, inner),
         ))
     return relations
 
