@@ -1,8 +1,172 @@
-"""Placeholder until the references finder lands."""
+"""References to numbered official documents (state: Nghị định 30/2020/NĐ-CP; Party: own rules).
+
+State documents are numbered ``số/năm/ký hiệu`` (``98/2023/NĐ-CP``, ``167/KH-UBND``), Party
+documents ``số-ký hiệu/cơ quan`` (``34-CT/TW``). A reference is a kind word (``Chỉ thị``,
+``Kế hoạch``… from ``data/doc_kinds.tsv``) + optional ``số`` + number [+ symbol], or a bare
+number + multi-part symbol; then an optional issue date, issuer (``của …``) and title.
+Like the dates finder, the grammar only runs at plausible starts near cheap anchors.
+"""
+
 from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
 from thidua.nlp.models import Reference
-from thidua.nlp.text import Context
+from thidua.nlp.text import Context, fold, key
+from thidua.nlp.vndate import (
+    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, load_table, parse_partial, windows, words_alt,
+)
+
+_UP = "A-ZĐƯƠÂÊÔĂ"
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})"
+_PART = rf"[{_UP}][^\W_]{{0,11}}"
+_PART2 = rf"[{_UP}][{_UP}0-9][^\W_]{{0,10}}"  # after a spaced separator: looks like a code
+_SYM = rf"(?:(?:19|20)\d\d\s?/\s?)?{_PART}(?:[\-–/]{_PART}|\s[\-–/]\s?{_PART2}|[\-–/]\s{_PART2}){{0,5}}"
+_BARE_SYM = rf"(?:(?:19|20)\d\d/)?[{_UP}][^\W_]{{1,11}}(?:[\-–/][{_UP}][^\W_]{{0,11}}){{1,5}}"
+_AFTER = r"(?![\w/]|[\-.,]\d)"
+_S = r"\s{1,3}"
+_ISSUER_CHARS = r"[^\s,;:.()“”\"]"
+
+_TAIL_DATE = re.compile(
+    rf"\s{{0,3}},?\s{{0,3}}(?:(?:ban hành|ký){_S})?[Nn]gày{_S}(?P<d>{FULL_CORE}"
+    rf"|{DAY}{_S}tháng{_S}{MONTH}\s{{0,3}},?\s{{0,3}}năm{_S}{YEAR}(?!\d)|{DM_CORE}|{DAY}{_S}tháng{_S}{MONTH}(?!\d))"
+)
+_TAIL_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>{YEAR})(?![\d/])")
+_TAIL_ISSUER = re.compile(rf"\s{{0,3}},?\s{{0,3}}của{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}})")
+_TAIL_TERM = re.compile(rf"{_S}khóa{_S}(?:[IVXLC]{{1,7}}|\d{{1,2}})\b")
+_TITLE = re.compile(
+    rf"\s{{0,3}},?\s{{0,3}}(?:về{_S}việc|về|[Vv]/v){_S}"
+    r"(?:“(?P<q1>[^”\n]{1,300})”|\"(?P<q2>[^\"\n]{1,300})\"|(?P<u>[^;.\n“”()]{1,200}))"
+)
+_LIST_NEXT = re.compile(
+    rf"\s{{0,3}}(?:,\s{{0,3}}và|,|;|và)\s{{0,3}}(?:[Ss]ố\s{{0,2}})?(?P<num>{_NUM})(?P<sep>\s?[/\-–]\s?)(?P<sym>{_SYM}){_AFTER}"
+)
+_ANCHORS = [re.compile(p) for p in (r"/", r"ố\s?:?\s?\d", r"Luật ")]
+_GENERIC_ISSUERS = {"UBND", "HĐND"}  # every province/district signs these: the key adds the issuer
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {fold(r["phrase"]): r["kind"] for r in load_table("doc_kinds.tsv")}
+
+
+@cache
+def _symbol_kinds() -> dict[str, str]:
+    return {r["code"].upper(): r["kind"] for r in load_table("ref_symbol_kinds.tsv")}
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_table("ref_issuer_stops.tsv"))
+
+
+@cache
+def _grammar() -> re.Pattern[str]:
+    phrases = [r["phrase"] for r in load_table("doc_kinds.tsv")]
+    return re.compile(
+        rf"(?P<kind>(?<!\w)(?i:{words_alt(phrases)})){_S}(?:(?P<so>(?i:số))\s{{0,2}}[:.]?\s{{0,2}})?"
+        rf"(?P<num>{_NUM})(?:(?P<sep>\s?[/\-–]\s?)(?P<sym>{_SYM}))?{_AFTER}"
+        rf"|(?<![\w/.\-])(?P<bnum>\d{{1,5}})(?P<bsep>[/\-–])(?P<bsym>{_BARE_SYM})(?![\w/])"
+        rf"|(?<!\w)Luật{_S}(?P<lname>[{_UP}][^\W\d_]*(?:,?{_S}[^\W\d_]+){{0,7}}?){_S}năm{_S}(?P<lyear>{YEAR})(?!\d)"
+    )
+
+
+@cache
+def _starts() -> re.Pattern[str]:
+    """Where a reference can start: a digit run or the first letter of a kind word."""
+    phrases = {r["phrase"].split()[0] for r in load_table("doc_kinds.tsv")}
+    firsts = "".join(sorted({p[0].lower() for p in phrases} | {p[0].upper() for p in phrases}))
+    tails = "|".join(re.escape(p[1:]) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[\d{firsts}](?:(?<=\d)\d*|(?i:{tails})\s)")
+
+
+def _kind_of_symbol(sym: str) -> str:
+    code = re.sub(r"^\d{4}/", "", sym).split("-")[0].split("/")[0].upper()
+    return _symbol_kinds().get(code, "cong_van")
+
+
+def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The issuer after ``của``, cut at the first stop word: (issuer, end offset)."""
+    s = m.start("iss")
+    end = None
+    for w in re.finditer(r"\S+", m.group("iss")):
+        word = w.group()
+        if word in _stops() or word[0].isdigit():
+            break
+        end = s + w.end()
+    return (text[s:end], end) if end else None
+
+
+def _tail(text: str, pos: int, published: date | None) -> dict:
+    """Date, issuer, term (khóa) and title following a reference's number."""
+    out: dict = {"end": pos, "date": None, "year": None, "issuer": None, "title": None}
+    for _ in range(2):
+        if out["date"] is None and out["year"] is None and (m := _TAIL_DATE.match(text, out["end"])):
+            d = parse_partial(m.group("d"), published)
+            out.update(end=m.end(), date=d.isoformat() if d else None, year=d.year if d else None)
+            continue
+        if out["year"] is None and (m := _TAIL_YEAR.match(text, out["end"])):
+            out.update(end=m.end(), year=int(m.group("y")))
+            continue
+        if out["issuer"] is None and (m := _TAIL_ISSUER.match(text, out["end"])) and (got := _issuer(text, m)):
+            out.update(issuer=got[0], end=got[1])
+            if t := _TAIL_TERM.match(text, out["end"]):
+                out["end"] = t.end()
+            continue
+        break
+    if t := _TITLE.match(text, out["end"]):
+        out["title"] = (t.group("q1") or t.group("q2") or t.group("u") or "").strip() or None
+    return out
+
+
+def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str | None,
+          tail: dict) -> Reference:
+    number = num.replace(".", "")
+    symbol = re.sub(r"\s+", "", sym) if sym else None
+    rid = f"{number}{sep.strip()}{symbol.upper()}" if symbol and sep else number
+    parts = [kind, rid]
+    if tail["year"]:
+        parts.append(str(tail["year"]))
+    if tail["issuer"] and (not symbol or symbol.upper().rsplit("-", 1)[-1] in _GENERIC_ISSUERS):
+        parts.append(key(tail["issuer"]))
+    end = tail["end"]
+    return Reference(text[start:end], start, end, kind=kind, number=number, symbol=symbol, id=rid,
+                     date=tail["date"], issuer=tail["issuer"], key=":".join(parts), title=tail["title"])
 
 
 def find_references(ctx: Context) -> list[Reference]:
-    return []
+    text, published = ctx.text, ctx.published
+    anchors = [m.start() for rx in _ANCHORS for m in rx.finditer(text)]
+    grammar, out, done = _grammar(), [], 0
+    for ws, we in windows(anchors, len(text), 60, 8):
+        for st in _starts().finditer(text, max(ws, done), we):
+            if st.start() < done or not (m := grammar.match(text, st.start())):
+                continue
+            if m.group("lname"):
+                name, year = re.sub(r"\s+", " ", m.group("lname")), m.group("lyear")
+                out.append(Reference(m.group(), m.start(), m.end(), kind="luat", number="",
+                                     id=f"Luật {name} {year}", key=f"luat:{key(name)}:{year}"))
+                done = m.end()
+                continue
+            if m.group("kind"):
+                if not m.group("sym") and not m.group("so"):
+                    continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
+                kind = _kinds()[fold(re.sub(r"\s+", " ", m.group("kind")))]
+                if kind == "cong_van" and m.group("sym"):
+                    kind = _kind_of_symbol(m.group("sym")) if fold(m.group("kind")) == "van ban" else kind
+                ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
+                            _tail(text, m.end(), published))
+            else:
+                kind = _kind_of_symbol(m.group("bsym"))
+                ref = _make(text, m.start(), kind, m.group("bnum"), m.group("bsep"), m.group("bsym"),
+                            _tail(text, m.end(), published))
+            out.append(ref)
+            # A list carries the kind over: "Chỉ thị số 34-CT/TW và 35-CT/TW".
+            while nxt := _LIST_NEXT.match(text, ref.end):
+                ref = _make(text, nxt.start("num"), ref.kind, nxt.group("num"), nxt.group("sep"),
+                            nxt.group("sym"), _tail(text, nxt.end(), published))
+                out.append(ref)
+            done = ref.end
+    return out

@@ -1,0 +1,95 @@
+"""Vietnamese calendar-date building blocks shared by the dates and references finders.
+
+Patterns are strings (composed into bigger regexes by the finders) built from bounded
+pieces only, so every regex stays linear-time. Values are validated with ``datetime``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+# Same separator on both sides: 07/4/2014, 24-1-2022, 14.5.2011.
+FULL_CORE = rf"(?:{DAY}/{MONTH}/{YEAR}|{DAY}-{MONTH}-{YEAR}|{DAY}\.{MONTH}\.{YEAR})(?!\d)"
+# ngày 07 tháng 4 năm 2014 (the leading "ngày" is part of the surface)
+TEXTUAL_CORE = rf"[Nn]gày\s{{1,3}}{DAY}\s{{1,3}}tháng\s{{1,3}}{MONTH}\s{{0,3}},?\s{{0,3}}năm\s{{1,3}}{YEAR}(?!\d)"
+# Day and month only: 09/3, 26-11 (a year must come from elsewhere).
+DM_CORE = rf"{DAY}[/\-]{MONTH}(?![\d/\-]|\.\d)"
+
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+
+def make_date(d: int, m: int, y: int) -> date | None:
+    """A real calendar date, or None (31/2, month 13, years outside 1800–2100)."""
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def infer_year(d: int, m: int, published: date | None) -> date | None:
+    """The date d/m nearest to ``published`` (an article of 2 Jan speaks of 28/12 last year)."""
+    if published is None:
+        return None
+    best: date | None = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        cand = make_date(d, m, y)
+        if cand and (best is None or abs((cand - published).days) < abs((best - published).days)):
+            best = cand
+    return best
+
+
+def numbers(s: str) -> list[int]:
+    return [int(x) for x in re.findall(r"\d+", s)]
+
+
+def parse_full(s: str) -> date | None:
+    """``07/4/2014`` or ``ngày 07 tháng 4 năm 2014`` → date."""
+    n = numbers(s)
+    return make_date(n[0], n[1], n[2]) if len(n) == 3 else None
+
+
+def parse_partial(s: str, published: date | None) -> date | None:
+    """A full date, or a day-month completed from the article's own date."""
+    n = numbers(s)
+    if len(n) == 3:
+        return make_date(*n)
+    if len(n) == 2:
+        return infer_year(n[0], n[1], published)
+    return None
+
+
+@cache
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``nlp/data/<name>.tsv`` (header line names the columns; ``#`` lines skipped)."""
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return tuple(dict(r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
+
+
+def windows(anchors: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged ``[p-before, p+after]`` windows around anchor positions, clipped to the text."""
+    out: list[tuple[int, int]] = []
+    for p in sorted(anchors):
+        s, e = max(0, p - before), min(size, p + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

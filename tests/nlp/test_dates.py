@@ -1,0 +1,135 @@
+"""Dates: full, textual, months, years, ranges, partial dates, publication date, speed."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from thidua.nlp.dates import find_dates, find_published
+from thidua.nlp.text import Context
+from thidua.nlp.vndate import load_table
+
+PUB = date(2024, 6, 15)
+
+
+def values(text: str, published: date | None = PUB) -> list[str]:
+    ctx = Context(text, published=published)
+    found = find_dates(ctx)
+    for d in found:
+        assert text[d.start:d.end] == d.surface
+    return [d.value for d in found]
+
+
+class TestFullDates:
+    CASES = [
+        ("UBND tỉnh ban hành ngày 07/4/2014 để triển khai.", ["2014-04-07"]),
+        ("Hội nghị diễn ra ngày 24-1-2022 tại hội trường.", ["2022-01-24"]),
+        ("Văn bản ký ngày 14.5.2011 được gửi các xã.", ["2011-05-14"]),
+        ("ngày 07 tháng 4 năm 2014, Ban Bí thư ký ban hành", ["2014-04-07"]),
+        ("Sáng 3/11/2023, tỉnh tổ chức lễ phát động.", ["2023-11-03"]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_value(self, text, expected):
+        assert values(text) == expected
+
+
+class TestMonthsAndYears:
+    CASES = [
+        ("Phong trào kéo dài tới tháng 10/2024.", ["2024-10"]),
+        ("Tổng kết vào tháng 12 năm 2023.", ["2023-12"]),
+        ("Năm 2022, huyện đạt nhiều kết quả.", ["2022"]),
+        ("đến hết năm 2025 hoàn thành", ["2025"]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_value(self, text, expected):
+        assert values(text) == expected
+
+
+class TestRanges:
+    CASES = [
+        ("thời gian thực hiện từ tháng 4 đến tháng 10/2024", ["2024-04/2024-10"]),
+        ("Kỷ niệm 70 năm (10/10/1954 – 10/10/2024)", ["1954-10-10/2024-10-10"]),
+        ("Đợt thi đua từ ngày 15/3 đến ngày 20/4/2024.", ["2024-03-15/2024-04-20"]),
+        ("từ ngày 20/12 đến ngày 10/1/2024", ["2023-12-20/2024-01-10"]),
+        ("trong năm học 2017-2018 nhà trường", ["2017/2018"]),
+        ("kỷ niệm 60 năm thành lập huyện (1961-2022)", ["1961/2022"]),
+        ("nhiệm kỳ 2020 - 2025 của Đảng bộ", ["2020/2025"]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_value(self, text, expected):
+        assert values(text) == expected
+
+
+class TestPartialDatesNeedArticleDate:
+    CASES = [
+        ("chiều ngày 09/3, quận tổ chức hội nghị", PUB, ["2024-03-09"]),
+        ("Kế hoạch ban hành ngày 26-11 năm ngoái", date(2025, 1, 5), ["2024-11-26"]),
+        ("chiều ngày 09/3, quận tổ chức hội nghị", None, []),
+        ("Ngày 12/5, đoàn công tác đến thăm xã", PUB, ["2024-05-12"]),
+    ]
+
+    @pytest.mark.parametrize("text,published,expected", CASES)
+    def test_value(self, text, published, expected):
+        assert values(text, published) == expected
+
+
+class TestNotDates:
+    CASES = [
+        "Quận đã hoàn thành 21/21 chỉ tiêu Thành phố giao",
+        "xếp thứ 5/30 quận, huyện",
+        "trong 9 tháng đầu năm, thu ngân sách đạt 79%",
+        "sau 16 năm mở rộng địa giới",
+        "tổng thu 8.602,658 tỷ đồng, tăng 1,4%",
+        "Liên hệ 0912.345.678 hoặc 024-3825-1234",
+        "tuyên truyền Ngày Quốc khánh 02/9, Ngày Giải phóng miền Nam 30/4",
+        "thi đua chào mừng ngày 19/5 hằng năm",
+        "ngày 31/2/2023 và tháng 13/2023 và năm 2500",
+    ]
+
+    @pytest.mark.parametrize("text", CASES)
+    def test_nothing(self, text):
+        assert values(text) == []
+
+
+class TestPublishedFromHeader:
+    CASES = [
+        ("Tin tức\nNgày đăng 09/03/2023 | 20:54 | Lượt xem: 12\nNội dung", date(2023, 3, 9)),
+        ("(15:00:00 29/01/2024) Sáng ngày 29/1/2024, UBND huyện họp", date(2024, 1, 29)),
+        ("Hà Nội - Ngày đăng : 15:20, 23/10/2022\n\nBài viết", date(2022, 10, 23)),
+        ("Cập nhật: Thứ Hai, 12/02/2024 08:00\nNội dung", date(2024, 2, 12)),
+        ("Thứ năm, 14/3/2024 - 10:25\nTỉnh phát động thi đua", date(2024, 3, 14)),
+        ("Kỷ niệm 70 năm (10/10/1954 – 10/10/2024) của Thủ đô.", None),
+        ("Ngày 5/5/2024, UBND tỉnh họp lúc 14:00 ngày 6/5/2024.", None),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_value(self, text, expected):
+        assert find_published(Context(text)) == expected
+
+
+class TestCueTable:
+    ROWS = load_table("date_cues.tsv")
+
+    @pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r['role']}:{r['cue']}")
+    def test_example(self, row):
+        assert row["cue"].lower() in row["example"].lower()
+        if row["role"] == "published":
+            assert find_published(Context(row["example"])).isoformat() == row["expected"]
+        elif row["role"] == "year_range":
+            assert values(row["example"]) == [row["expected"]]
+        else:
+            assert values(row["example"]) == []
+
+
+class TestLinearTime:
+    @pytest.mark.parametrize("chunk", ["ngày 1/", "12/12/", "2024-", "1.1.", "9" * 1000 + "/", "từ tháng 4 đến "])
+    def test_adversarial_10mb(self, chunk):
+        text = chunk * (10_000_000 // len(chunk))
+        t0 = time.perf_counter()
+        find_dates(Context(text, published=PUB))
+        assert time.perf_counter() - t0 < 10
