@@ -1,8 +1,272 @@
-"""Placeholder until the campaigns finder lands."""
+"""Named movements and campaigns: ``phong trào thi đua “Dân vận khéo”``, ``Cuộc vận động …``.
+
+Two passes over the text, both linear:
+
+1. Quoted names. Every quotation is found in one scan (curly, straight, « », mixed and
+   unbalanced quotes); the cue before it (``campaign_cues.tsv``) says whether it names a movement,
+   an award title, a theme, a slogan, a document title or something else. A list continues the
+   class of its first item (``như: “A”, “B”, “C”``).
+2. Unquoted names from the catalogue (``campaigns.yaml``): right after a movement cue, or
+   verbatim for names distinctive enough to stand alone.
+"""
+
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from thidua.nlp.campaign_classifier import (
+    AFTER_CUE_SKIP,
+    CUE_BEFORE,
+    CUE_TAILS,
+    NEGATIVE,
+    SEP_BEFORE,
+    CueHit,
+    Entry,
+    catalogue,
+    content_class,
+    context_before,
+    fast_key_cached,
+    is_generic,
+    lite_key,
+    lookup,
+)
 from thidua.nlp.models import Campaign, Reference
 from thidua.nlp.text import Context
 
+_QUOTE = re.compile(r"[“”\"«»\n]")
+MAX_QUOTE = 300  # a quotation longer than this is taken as never closed
+LOOK_BACK = 240  # how far before a quote its cue is looked for
+_SEP_ONLY = re.compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s+)?[\s,;]*")
+_STRIP_TAIL = " \t,.;:…!?-–—"
+_SPEECH = re.compile(r"[.!?]\s+[A-ZĐÀ-Ỹ]")  # a quoted sentence break: direct speech, not a name
+_UNCLOSED_END = re.compile(r"[.;!?(\n]")
+_LIST_NEXT = re.compile(r"[”\"»]?\s*(?:[,;]|và)\s+(?=\w)")
+_DOC_AFTER_REF = re.compile(r"\s*(?:về(?:\s+việc)?\s*)?")
+
+
+@dataclass(slots=True)
+class Quote:
+    open: int  # position of the opening quote mark
+    end: int  # end of the content (the closing mark, or where the quote was given up)
+    close: int  # end of the whole quotation, closing mark included
+    closed: bool
+
+
+def scan_quotes(text: str) -> list[Quote]:
+    """Quotations in text order. An opening mark inside an open quote ends it (unbalanced
+    quotes are common in real text); so do a line break and ``MAX_QUOTE`` characters."""
+    out: list[Quote] = []
+    open_at: int | None = None
+    for m in _QUOTE.finditer(text):
+        c, p = m.group(), m.start()
+        if open_at is not None and p - open_at > MAX_QUOTE:
+            end = open_at + 1 + MAX_QUOTE
+            out.append(Quote(open_at, end, end, False))
+            open_at = None
+        if c == "\n":
+            if open_at is not None:
+                out.append(Quote(open_at, p, p, False))
+                open_at = None
+        elif c in "“«":
+            if open_at is not None:
+                out.append(Quote(open_at, p, p, False))
+            open_at = p
+        elif c in "”»":
+            if open_at is not None:
+                out.append(Quote(open_at, p, p + 1, True))
+                open_at = None
+        elif open_at is not None:  # straight quote closes whatever is open
+            out.append(Quote(open_at, p, p + 1, True))
+            open_at = None
+        else:
+            open_at = p
+    if open_at is not None:
+        end = min(len(text), open_at + 1 + MAX_QUOTE)
+        out.append(Quote(open_at, end, end, False))
+    return out
+
+
+def _name_span(text: str, q: Quote) -> tuple[int, int]:
+    start, end = q.open + 1, q.end
+    if not q.closed:  # never closed: the name runs to the first clause break at most
+        m = _UNCLOSED_END.search(text, start, end)
+        if m:
+            end = m.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _STRIP_TAIL:
+        end -= 1
+    return start, end
+
+
+def _decide(name: str, hit: CueHit | None, inherited: bool, closed: bool) -> tuple[Entry | None, float] | None:
+    """Whether a quoted text is a campaign: (catalogue entry or None, confidence), or None."""
+    if hit is not None and hit.cls in NEGATIVE:
+        return None
+    lite = lite_key(name)
+    if content_class(lite):
+        return None
+    entry = lookup(name, lite)
+    if entry is not None:
+        return entry, 0.95 if hit is not None and hit.cls == "campaign" else 0.85
+    if hit is None or hit.cls != "campaign" or is_generic(lite):
+        return None
+    if name.count(" ") > 45 or _SPEECH.search(name):
+        return None
+    adjacent = hit.distance <= 12 and not inherited
+    first = next((ch for ch in name if ch.isalpha()), "")
+    if not first or (first.islower() and (not adjacent or " là " in name)):
+        return None  # lower-case after a distant cue: a phrase or a motto, not a name
+    confidence = 0.9 if adjacent else 0.75
+    return None, confidence - (0.0 if closed else 0.2)
+
+
+def _doc_title_after_ref(text: str, pos: int, ref_ends: list[int]) -> bool:
+    """A quote right after a reference (``Chỉ thị số 34-CT/TW … về “…”``) is its title."""
+    i = bisect_right(ref_ends, pos) - 1
+    return i >= 0 and pos - ref_ends[i] <= 12 and _DOC_AFTER_REF.fullmatch(text, ref_ends[i], pos) is not None
+
+
+def _quoted(text: str, quotes: list[Quote], ref_ends: list[int]) -> list[tuple[Campaign, int]]:
+    """Campaigns named in quotes, each with the end of its quotation (for list continuation)."""
+    found: list[tuple[Campaign, int]] = []
+    prev: Quote | None = None
+    prev_hit: CueHit | None = None
+    for q in quotes:
+        start, end = _name_span(text, q)
+        if end - start < 3:  # nothing to name; a list may still go on past it
+            prev = q
+            continue
+        inherited = False
+        if prev is not None and q.open - prev.close <= LOOK_BACK and _SEP_ONLY.fullmatch(text, prev.close, q.open):
+            hit, inherited = prev_hit, True
+        else:
+            lo = max(0, q.open - LOOK_BACK, prev.close if prev is not None else 0)
+            hit, broke = context_before(text, q.open, lo)
+            if (hit is None and not broke and prev_hit is not None and prev_hit.cls == "campaign"
+                    and prev is not None and q.open - prev.close <= 120
+                    and text[prev.close:q.open].lstrip().startswith(",")):
+                hit, inherited = prev_hit, True  # a list that goes on after an unquoted item
+        if ref_ends and _doc_title_after_ref(text, q.open, ref_ends):
+            hit = CueHit("doc_title", "về", 0)
+        prev, prev_hit = q, hit
+        if end - start < 3:
+            continue
+        name = text[start:end]
+        verdict = _decide(name, hit, inherited, q.closed)
+        if verdict is None:
+            continue
+        entry, confidence = verdict
+        found.append((_campaign(text, start, end, entry, hit.cue if hit else None, confidence), q.close))
+    return found
+
+
+def _campaign(text: str, start: int, end: int, entry: Entry | None, cue: str | None, confidence: float) -> Campaign:
+    name = text[start:end]
+    canonical = entry.name if entry is not None else name
+    return Campaign(surface=name, start=start, end=end, name=name, key=fast_key_cached(canonical),
+                    canonical=canonical, cue=cue, confidence=round(confidence, 2))
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _unquoted(text: str, quotes: list[Quote], ends: set[int], quoted_starts: set[int]) -> list[Campaign]:
+    """Catalogue names written without quotes: after a movement cue (or after another campaign
+    in a list), or, for distinctive names, on their own."""
+    cat = catalogue()
+    hits: list[tuple[int, int]] = []
+
+    def match_at(i: int) -> int | None:
+        word = text[i:i + 12].split(maxsplit=1)
+        matcher = cat.first_words.get(word[0].lower().rstrip(",")) if word else None
+        if matcher is not None and (i == 0 or not text[i - 1].isalnum()):
+            m = matcher.match(text, i)
+            if m:
+                return m.end()
+        return None
+
+    def try_at(i: int) -> None:
+        e = match_at(i)
+        if e is not None:
+            hits.append((i, e))
+
+    # After a movement cue (str.find is far cheaper than a regex over the whole text) …
+    for tail in CUE_TAILS:
+        i = text.find(tail)
+        while i >= 0:
+            j = AFTER_CUE_SKIP.match(text, i + len(tail)).end()
+            if j < len(text) and text[j] not in "“\"«":
+                try_at(j)
+            i = text.find(tail, i + 1)
+    # … after a campaign in a list, and distinctive names written out on their own.
+    for e in list(ends):
+        m = _LIST_NEXT.match(text, e)
+        if m:
+            try_at(m.end())
+    for prefix in cat.verbatim_prefixes:
+        i = text.find(prefix)
+        while i >= 0:
+            try_at(i)
+            i = text.find(prefix, i + 1)
+    if not hits:
+        return []
+    spans = [(q.open, q.close) for q in quotes]
+    starts = [s for s, _ in spans]
+    found: list[Campaign] = []
+    last_end = -1
+    for s, e in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if s < last_end or s in quoted_starts:
+            continue  # a shorter alias inside a longer match, or the quoted pass has it
+        entry = lookup(text[s:e])
+        if entry is None or entry.negative:
+            continue
+        before = text[max(0, s - 40):s].lower()
+        cue_m = CUE_BEFORE.search(before)
+        cue: str | None = cue_m.group().strip(" :") if cue_m else None
+        confidence = 0.85
+        if cue is None and SEP_BEFORE.search(before):
+            j = s - (len(before) - len(before.rstrip())) - 1
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j in ends or j - 1 in ends or j + 1 in ends:
+                cue = "list"
+        if cue is None:
+            if entry.unquoted != "anywhere" or not text[s].isupper() or _inside(spans, starts, s):
+                continue
+            hit, _ = context_before(text, s, max(0, s - LOOK_BACK))
+            if hit is not None and hit.cls in NEGATIVE:
+                continue
+            cue, confidence = (hit.cue if hit else None), 0.8
+        found.append(_campaign(text, s, e, entry, cue, confidence))
+        ends.add(e)
+        last_end = e
+        while (m := _LIST_NEXT.match(text, last_end)) and (e2 := match_at(m.end())) is not None:
+            entry = lookup(text[m.end():e2])  # the list goes on: ", Cựu chiến binh gương mẫu"
+            if entry is None or entry.negative:
+                break
+            found.append(_campaign(text, m.end(), e2, entry, "list", 0.8))
+            ends.add(e2)
+            last_end = e2
+    return found
+
 
 def find_campaigns(ctx: Context, references: list[Reference] | None = None) -> list[Campaign]:
-    return []
+    """Named campaigns in text order, one per mention; ``text[start:end] == surface``."""
+    text = ctx.text
+    quotes = scan_quotes(text)
+    ref_ends = sorted(r.end for r in references or ())
+    quoted = _quoted(text, quotes, ref_ends)
+    ends = {close for _, close in quoted} | {c.end for c, _ in quoted}
+    found = [c for c, _ in quoted] + _unquoted(text, quotes, ends, {c.start for c, _ in quoted})
+    found.sort(key=lambda c: c.start)
+    # Outside the catalogue, a campaign's display name is its first-seen surface form.
+    first_seen: dict[str, str] = {}
+    for c in found:
+        if c.canonical == c.surface and c.confidence < 0.95 and lookup(c.name) is None:
+            c.canonical = first_seen.setdefault(c.key, c.surface)
+    return found
