@@ -99,6 +99,7 @@ def _print_summary(name: str, result) -> None:
 
 # Commands of the other stages register themselves here (one line each).
 # --- registered commands ---
+from thidua.index.commands import register as _register_index; _register_index(app)  # noqa: E402
 from thidua.corpus.commands import register as _register_corpus; _register_corpus(app)  # noqa: E402,E702
 from thidua.crawler.commands import register as _register_crawler; _register_crawler(app)  # noqa: E402,E702
 from thidua.api.commands import register as _register_api; _register_api(app)  # noqa: E402,E702

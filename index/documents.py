@@ -1,0 +1,176 @@
+"""StoredDocument → the record both backends index (``IndexedDoc``).
+
+Everything a search can match or count is computed here once: units with their names before
+and after the July 2025 reform, canonical references and document-number tokens, campaigns
+with aliases, award rows, facet values and the spans of every fact for highlighting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from thidua.index.analysis import docnum_tokens_in_text, kind_number_token, number_symbol_token
+
+_UNIT_LEVELS = ("province", "district", "ward", "commune", "town")
+
+
+@dataclass(slots=True)
+class IndexedDoc:
+    id: str
+    url: str
+    title: str
+    text: str
+    source: str
+    published: str | None  # ISO date
+    year: int | None
+    units: list[dict[str, Any]] = field(default_factory=list)
+    references: list[dict[str, Any]] = field(default_factory=list)
+    campaigns: list[dict[str, Any]] = field(default_factory=list)
+    awards: list[dict[str, Any]] = field(default_factory=list)
+    spans: list[tuple[str, int, int, str]] = field(default_factory=list)  # (type, start, end, label)
+    docnums: list[str] = field(default_factory=list)  # 34cttw, ct34…
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    facts_text: str = ""  # names of every fact, all eras and aliases: searched like the text
+    unit_keys: list[str] = field(default_factory=list)  # "province|district" per unit, for aggregations
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
+# --- optional knowledge: the gazetteer and the campaign catalogue ------------------------
+@lru_cache(maxsize=4096)
+def unit_names(name: str, level: str, province: str | None) -> tuple[str, ...]:
+    """Other names of a unit across the 2025 reform (``Hà Giang`` → ``Tuyên Quang``) and the
+    2025 province of its province. Empty when the gazetteer is absent or does not know it."""
+    try:
+        from thidua.nlp import gazetteer
+    except ImportError:
+        return ()
+    out: list[str] = []
+    try:
+        lv = level if level in _UNIT_LEVELS else None
+        for u in gazetteer.lookup(name, level=lv, province=province)[:3]:
+            succ = gazetteer.successor(u)
+            if succ is not None:
+                out.append(succ.name)
+    except Exception:  # knowledge is a bonus: never fail indexing over it
+        return ()
+    return tuple(dict.fromkeys(n for n in out if n != name))
+
+
+@lru_cache(maxsize=4096)
+def province_successors(province: str) -> tuple[str, ...]:
+    return unit_names(province, "province", None)
+
+
+@lru_cache(maxsize=1024)
+def campaign_aliases(name: str) -> tuple[str, str, tuple[str, ...]]:
+    """(canonical key, canonical name, aliases) from the campaign catalogue when it knows ``name``."""
+    try:
+        from thidua.nlp.campaign_classifier import catalogue
+        from thidua.nlp.text import key
+    except ImportError:
+        return name.lower(), name, ()
+    k = key(name)
+    try:
+        entry = catalogue().by_key.get(k)
+    except Exception:
+        entry = None
+    if entry is None or entry.negative:
+        return k, name, ()
+    return key(entry.name), entry.name, tuple(entry.aliases)
+
+
+def _ref_id(r) -> str:
+    return (r.id or (f"{r.number}/{r.symbol}" if r.symbol else r.number) or r.surface).upper()
+
+
+def to_indexed(doc) -> IndexedDoc:
+    """Build the indexed record of a ``thidua.corpus.models.StoredDocument``."""
+    ex = doc.extraction
+    published: date | None = doc.published
+    if published is None and ex.published:
+        try:
+            published = date.fromisoformat(ex.published[:10])
+        except ValueError:
+            published = None
+    out = IndexedDoc(
+        id=doc.id, url=doc.url, title=doc.title or "", text=doc.text, source=doc.source,
+        published=published.isoformat() if published else None,
+        year=published.year if published else None,
+    )
+    provinces: dict[str, None] = {}
+    districts: dict[str, None] = {}
+    names: list[str] = []
+    for loc in ex.locations:
+        others = unit_names(loc.name, loc.level, loc.province)
+        prov = loc.name if loc.level == "province" else loc.province
+        dist = loc.name if loc.level == "district" else loc.district
+        prov_names = [prov, *province_successors(prov)] if prov else []
+        out.units.append({"name": loc.name, "level": loc.level, "province": prov, "district": dist,
+                          "names": [loc.name, *others], "provinces": prov_names})
+        provinces.update(dict.fromkeys(prov_names))
+        if dist:
+            districts[dist] = None
+        names += [loc.name, *others, *prov_names]
+        out.spans.append(("location", loc.start, loc.end, loc.name))
+    refs: dict[str, dict[str, Any]] = {}
+    for r in ex.references:
+        rid = _ref_id(r)
+        tokens = [number_symbol_token(r.number, r.symbol) if r.symbol else None, kind_number_token(r.kind, r.number)]
+        refs.setdefault(rid, {"id": rid, "key": r.key or rid, "kind": r.kind, "number": r.number,
+                              "symbol": r.symbol, "issuer": r.issuer, "date": r.date,
+                              "tokens": [t for t in tokens if t]})
+        names += [rid, r.issuer or ""]
+        out.spans.append(("reference", r.start, r.end, rid))
+    out.references = list(refs.values())
+    camps: dict[str, dict[str, Any]] = {}
+    for c in ex.campaigns:
+        ckey, cname, aliases = campaign_aliases(c.canonical or c.name)
+        entry = camps.setdefault(ckey, {"key": c.key or ckey, "name": c.canonical or cname,
+                                        "aliases": list(aliases)})
+        if c.name != entry["name"] and c.name not in entry["aliases"]:
+            entry["aliases"].append(c.name)
+        out.spans.append(("campaign", c.start, c.end, entry["name"]))
+    out.campaigns = list(camps.values())
+    for c in out.campaigns:
+        names += [c["name"], *c["aliases"]]
+    for a in ex.awards:
+        out.awards.append({"award": a.award, "award_class": a.award_class, "grantor": a.grantor,
+                           "recipient": a.recipient, "count": a.count, "proposed": a.proposed})
+        names.append(a.award)
+        out.spans.append(("award", a.start, a.end, a.award))
+    for d in ex.dates:
+        out.spans.append(("date", d.start, d.end, d.value))
+    out.spans.sort(key=lambda s: (s[1], s[2]))
+    docnums = docnum_tokens_in_text(out.title + "\n" + out.text)
+    for r in out.references:
+        docnums.update(r["tokens"])
+    out.docnums = sorted(docnums)
+    out.facets = {
+        "province": list(provinces),
+        "district": list(districts),
+        "year": [str(out.year)] if out.year else [],
+        "reference": list(refs),
+        "kind": list(dict.fromkeys(r["kind"] for r in out.references)),
+        "issuer": list(dict.fromkeys(r["issuer"] for r in out.references if r["issuer"])),
+        "campaign": [c["name"] for c in out.campaigns],
+        "award": list(dict.fromkeys(a["award"] for a in out.awards if a["award"])),
+    }
+    out.unit_keys = list(dict.fromkeys(f"{u['provinces'][0] if u['provinces'] else ''}|{u['district'] or ''}"
+                                       for u in out.units))
+    out.facts_text = " ; ".join(dict.fromkeys(n for n in names if n))
+    return out
+
+
+def split_unit(key: str) -> tuple[str | None, str | None]:
+    province, _, district = key.partition("|")
+    return province or None, district or None
+
+
+def primary_unit(doc: IndexedDoc) -> tuple[str | None, str | None]:
+    """The unit an award row is counted under: the document's first named unit."""
+    return split_unit(doc.unit_keys[0]) if doc.unit_keys else (None, None)
