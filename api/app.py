@@ -212,8 +212,12 @@ def create_app(service: Service | None = None) -> FastAPI:
         try:
             health = get_service(request).backend.health()
         except (BackendUnavailable, IndexMissing) as exc:
-            return JSONResponse({"ok": False, "backend": "", "detail": str(exc)}, status_code=503)
-        return JSONResponse(health.model_dump(), status_code=200 if health.ok else 503)
+            return JSONResponse({"ok": False, "backend": "", "error": "search engine unavailable", "detail": str(exc)},
+                                status_code=503)
+        body = health.model_dump()
+        if not health.ok:
+            body["error"] = "search engine not ready"
+        return JSONResponse(body, status_code=200 if health.ok else 503)
 
     @app.post("/api/reindex", tags=["ops"], summary="Rebuild the index from the corpus (needs the API token)")
     def api_reindex(svc: Svc, authorization: Annotated[str | None, Header()] = None):

@@ -135,20 +135,21 @@ class Service:
         rid = self.resolve_reference(typed)
         if rid is None:
             raise NotFound(f"no document cites {typed!r}; try the number and symbol, e.g. 34-CT/TW")
-        rows = self.backend.citations(rid)
-        years = Counter()
-        for row in rows:
-            if row.year is not None:
-                years[row.year] += row.documents
-        res, co = self._facet("reference", {"reference": [rid]}, size=30)
+        res = self.backend.search(SearchQuery(filters={"reference": [rid]}, size=0, facets=["year"],
+                                              facet_size=50, highlight=False))
+        years = {int(v.value): v.count for v in res.facets.get("year", []) if v.value.isdigit()}
         citing: list[Citing] = []
         implementing: list[Implementing] = []
+        # Co-cited from the citing documents themselves: a selected facet's own counts ignore its
+        # own selection (multi-select drill-down), so they cannot tell what is cited *with* it.
+        co_cited: Counter = Counter()
         for hit in self._walk({"reference": [rid]}, limit=limit):
             got = self._extraction(hit.id)
             if not got:
                 continue
             doc, ex = got
             province, district = _home(ex)
+            co_cited.update({(r.id or "").upper() for r in ex.references if r.id} - {rid})
             for r in ex.references:
                 if (r.id or "").upper() != rid:
                     continue
@@ -165,7 +166,7 @@ class Service:
         return Citations(
             reference=meta, citing=citing, total=res.total,
             timeline=[YearCount(year=y, count=c) for y, c in sorted(years.items())],
-            co_cited=[IdCount(id=v.value, count=v.count) for v in co if v.value != rid][:20],
+            co_cited=[IdCount(id=i, count=n) for i, n in sorted(co_cited.items(), key=lambda x: (-x[1], x[0]))[:20]],
             implementing=implementing,
         )
 
