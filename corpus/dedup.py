@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -25,6 +26,11 @@ SCHEME = "affine32"  # datasketch 2.0: collision-free permutations, 4 bytes a va
 SHINGLE_WORDS = 3
 THRESHOLD = 0.8  # estimated Jaccard of word shingles to call two documents near-duplicates
 _DTYPE = np.dtype("<u4")
+# Shingles are hashed with CRC-32 (C, stable across processes; the affine32 scheme pre-mixes
+# it): 10x faster than datasketch's default SHA-1 for the same estimates.
+HASH = "crc32"
+# Stored with the signatures: a store whose signatures were made otherwise recomputes them.
+PARAMS = f"num_perm={NUM_PERM} seed={SEED} scheme={SCHEME} shingle_words={SHINGLE_WORDS} hash={HASH}"
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -52,7 +58,7 @@ def signature(text: str) -> LeanMinHash | None:
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32)
     m.update_batch(sh)
     return LeanMinHash(m)
 

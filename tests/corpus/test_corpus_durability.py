@@ -28,7 +28,7 @@ KILLED_IMPORT = textwrap.dedent("""
 
     original = Ingestor._record_urls
     def slow_record_urls(conn, *a, **kw):
-        time.sleep(0.02)
+        time.sleep(0.05)
         return original(conn, *a, **kw)
     Ingestor._record_urls = staticmethod(slow_record_urls)
     with CorpusStore.open() as s:
@@ -62,7 +62,7 @@ class TestKillMidImport:
                     break
             time.sleep(0.01)
         assert proc.poll() is None, "the import finished before it could be killed"
-        time.sleep(0.013)  # land inside the sleep of a transaction
+        time.sleep(0.02)  # land inside the pause of the next transaction
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         assert proc.returncode == -signal.SIGKILL
@@ -169,3 +169,18 @@ class TestReextract:
         assert runner.invoke(app, ["import", "--sample"]).exit_code == 0
         r = runner.invoke(app, ["reextract", "--all"])
         assert r.exit_code == 0 and "re-extracted 5 of 5" in r.stdout
+
+
+class TestSignatureParameters:
+    def test_signatures_made_with_other_parameters_are_recomputed_on_open(self, thidua_home):
+        from thidua.corpus import dedup
+
+        with CorpusStore.open() as s:
+            r = Ingestor(s, extractor=stub_extractor()).add(raw("https://a.vn/1", BODY))
+            good = s.signature(r.id).hashvalues.copy()
+            with s.transaction() as c:
+                c.execute("UPDATE signatures SET minhash = zeroblob(512)")
+                c.execute("UPDATE store_info SET value = 'old' WHERE key = 'minhash'")
+        with CorpusStore.open() as s:
+            assert (s.signature(r.id).hashvalues == good).all()
+            assert s.conn.execute("SELECT value FROM store_info").fetchone()[0] == dedup.PARAMS
