@@ -32,7 +32,7 @@ Extractor = Callable[..., Extraction]
 
 @dataclass(slots=True)
 class _Plan:
-    kind: str  # unchanged | update | duplicate | new
+    kind: str  # unchanged | update | split | duplicate | new
     doc_id: str | None = None
     missing_urls: tuple[str, ...] = ()  # URLs of this page not yet recorded
 
@@ -76,7 +76,7 @@ class Ingestor:
             plan = self._plan(urls, chash)
             if plan.kind == "unchanged" and not plan.missing_urls and not self._validators_differ(raw):
                 return IngestResult("unchanged", id=plan.doc_id)  # nothing to write: no lock taken
-            if plan.kind in ("update", "new") and extraction is None:
+            if plan.kind in ("update", "split", "new") and extraction is None:
                 published = raw.published or decoded.published
                 try:
                     extraction = self.extract(text, source=raw.url, published=published, normalized=True)
@@ -85,10 +85,10 @@ class Ingestor:
                 sig = dedup.signature(text)
             with self.store.transaction() as conn:
                 fresh = self._plan(urls, chash)
-                if fresh.kind in ("update", "new") and extraction is None:
+                if fresh.kind in ("update", "split", "new") and extraction is None:
                     continue  # another writer changed things under us: plan again (rolls back nothing)
                 result = self._apply(conn, fresh, raw, decoded, text, chash, extraction, sig, meta)
-            if fresh.kind in ("update", "new") and sig is not None:
+            if fresh.kind in ("update", "split", "new") and sig is not None:
                 self.store.near_index().add(result.id, sig)
             return result
         return IngestResult("failed", reason=f"{raw.url}: store kept changing under concurrent writers; retry")
@@ -101,7 +101,14 @@ class Ingestor:
         doc_id = next((d for d in known.values() if d), None)
         if doc_id is not None:
             same = conn.execute("SELECT content_hash = ? FROM documents WHERE id = ?", (chash, doc_id)).fetchone()
-            return _Plan("unchanged" if same and same[0] else "update", doc_id, missing)
+            if same and same[0]:
+                return _Plan("unchanged", doc_id, missing)
+            others = conn.execute(
+                f"SELECT 1 FROM urls WHERE doc_id = ? AND url NOT IN ({','.join('?' * len(urls))}) LIMIT 1",
+                (doc_id, *urls),
+            ).fetchone()
+            # The old text is still served at other URLs: this page becomes a document of its own.
+            return _Plan("split" if others else "update", doc_id, missing)
         row = conn.execute(
             "SELECT id FROM documents WHERE content_hash = ? ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1",
             (chash,),
@@ -120,9 +127,11 @@ class Ingestor:
                 return IngestResult("unchanged", id=plan.doc_id)
             return IngestResult("duplicate", id=plan.doc_id, reason=f"same text as {plan.doc_id}")
 
+        if plan.kind == "split":
+            plan = self._detach(conn, plan, urls=(raw.url, raw.canonical_url))
         published = raw.published or decoded.published or _iso_date(extraction.published)
         title = raw.title or decoded.title or _first_line(text)
-        near = self._near_canonical(conn, sig, exclude=plan.doc_id)
+        near = self._near_canonical(conn, sig, exclude=plan.doc_id if plan.kind == "update" else None)
         values = {
             "canonical_url": raw.canonical_url,
             "source": raw.source,
@@ -150,7 +159,7 @@ class Ingestor:
             conn.execute(f"UPDATE documents SET {sets} WHERE id = :id", {**values, "id": doc_id})
             status = "updated"
         else:
-            doc_id = self._new_id(conn, raw, chash)
+            doc_id = self._new_id(conn, raw, chash)  # plan.doc_id, if set, is the document split from
             values.update(id=doc_id, url=raw.url, added_at=now)
             cols = ", ".join(values)
             conn.execute(f"INSERT INTO documents ({cols}) VALUES ({', '.join(':' + k for k in values)})", values)
@@ -161,7 +170,23 @@ class Ingestor:
             conn.execute("DELETE FROM signatures WHERE doc_id = ?", (doc_id,))
         self._record_urls(conn, doc_id, plan.missing_urls, raw, now)
         self._refresh_validators(conn, raw)
-        return IngestResult(status, id=doc_id, reason=f"near-duplicate of {near}" if near else None)
+        reason = f"near-duplicate of {near}" if near else None
+        if plan.doc_id and status == "added":
+            reason = f"{raw.url} no longer has the text of {plan.doc_id}" + (f"; {reason}" if reason else "")
+        return IngestResult(status, id=doc_id, reason=reason)
+
+    @staticmethod
+    def _detach(conn, plan: _Plan, urls: tuple[str | None, ...]) -> _Plan:
+        """Take this page's URLs off the document whose text it no longer has; return a 'new' plan."""
+        own = [u for u in urls if u]
+        marks = ",".join("?" * len(own))
+        conn.execute(f"DELETE FROM urls WHERE doc_id = ? AND url IN ({marks})", (plan.doc_id, *own))
+        conn.execute(  # its primary URL must be one it is still seen at
+            "UPDATE documents SET url = (SELECT url FROM urls WHERE doc_id = :id ORDER BY first_seen, rowid LIMIT 1) "
+            "WHERE id = :id AND url NOT IN (SELECT url FROM urls WHERE doc_id = :id)",
+            {"id": plan.doc_id},
+        )
+        return _Plan("new", plan.doc_id, tuple(dict.fromkeys(own)))
 
     def _near_canonical(self, conn, sig, exclude: str | None) -> str | None:
         if sig is None:

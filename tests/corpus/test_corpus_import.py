@@ -139,6 +139,7 @@ class TestSample:
         assert summary(r)["added"] == 5
         with CorpusStore.open() as s:
             assert s.count() == 5 and check_integrity(s) == []
+            assert s.count(include_duplicates=False) == 5  # related articles, not near-duplicates
             for name, entry in meta.items():
                 url = entry["url"] or (path() / name).as_uri()
                 doc = s.get(s.doc_id_for_url(url))

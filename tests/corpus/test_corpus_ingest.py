@@ -57,6 +57,17 @@ class TestDuplicates:
         assert store.get(a.id).urls == ["https://a.vn/1", "https://b.vn/2"]
         assert ingestor.add(raw("https://b.vn/2", BODY)).status == "unchanged"
 
+    def test_a_changed_page_leaves_the_other_url_with_the_old_text(self, ingestor, store):
+        a = ingestor.add(raw("https://a.vn/1", BODY))
+        ingestor.add(raw("https://b.vn/2", BODY))
+        b = ingestor.add(raw("https://a.vn/1", article(7)))
+        assert b.status == "added" and b.id != a.id and a.id in b.reason
+        old, new = store.get(a.id), store.get(b.id)
+        assert (old.text, old.urls, old.url) == (BODY, ["https://b.vn/2"], "https://b.vn/2")
+        assert (new.text, new.urls) == (article(7), ["https://a.vn/1"])
+        assert check_integrity(store) == []
+        assert ingestor.add(raw("https://a.vn/1", article(7))).status == "unchanged"
+
     def test_near_copy_with_other_header_and_footer_is_grouped(self, ingestor, store):
         a = ingestor.add(raw("https://a.vn/1", "Báo A - Trang chủ | Thời sự\n" + BODY + "\nBản quyền © Báo A"))
         b = ingestor.add(raw("https://b.vn/9", "Cổng thông tin huyện\nTin tức - sự kiện\n" + BODY + "\nGửi bình luận"))
