@@ -261,7 +261,8 @@ def create_app(service: Service | None = None) -> FastAPI:
             for v in values:
                 on = (name, v.value) in selected
                 pairs = base + ([p for p in selected if p != (name, v.value)] if on else selected + [(name, v.value)])
-                facets[name].append({"value": v.value, "count": v.count, "selected": on, "toggle_url": url_with(pairs)})
+                facets[name].append({"value": v.value, "count": v.count, "selected": on, "toggle_url": url_with(pairs),
+                                     "label": KIND_LABELS.get(v.value) if name == "kind" else None})
         active = [{"facet": k, "value": v, "toggle_url": url_with(base + [p for p in selected if p != (k, v)])}
                   for k, v in selected]
         pages = max(1, -(-result.total // 10))

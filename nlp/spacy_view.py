@@ -159,10 +159,12 @@ def to_doc(extraction: Extraction, text: str | None = None) -> Doc:
 
 
 def render_html(extraction: Extraction, text: str | None = None) -> str:
-    """displaCy markup of the facts in distinct colours (offline, links nothing external)."""
+    """displaCy markup of the facts in distinct colours (offline, links nothing external).
+
+    The ``ent`` style keeps the text readable inline; where facts overlap (a reference holds its
+    date) the longest is marked and the table beside the text lists the rest.
+    """
     from spacy import displacy
 
     doc = to_doc(extraction, text)
-    return displacy.render(
-        doc, style="span", options={"spans_key": SPANS_KEY, "colors": COLORS}, page=False, jupyter=False
-    )
+    return displacy.render(doc, style="ent", options={"colors": COLORS}, page=False, jupyter=False)

@@ -10,9 +10,12 @@ import json
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, SHARED
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 
 BASELINE = json.loads((ROOT / "eval" / "baseline.json").read_text(encoding="utf-8"))["floors"]
 SCORER = SHARED / "scripts" / "score_extraction.py"

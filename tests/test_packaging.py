@@ -6,9 +6,11 @@ import subprocess
 import sys
 import zipfile
 
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_editable_install_maps_top_level_folders():
