@@ -184,3 +184,30 @@ class TestSignatureParameters:
         with CorpusStore.open() as s:
             assert (s.signature(r.id).hashvalues == good).all()
             assert s.conn.execute("SELECT value FROM store_info").fetchone()[0] == dedup.PARAMS
+
+
+class TestReextractFromRaw:
+    def test_from_raw_re_decodes_the_stored_bytes(self, store, monkeypatch):
+        from thidua.corpus import dedup
+
+        r = Ingestor(store, extractor=stub_extractor()).add(raw("https://a.vn/1", BODY))
+        # as if an older decoder had produced other text from the same bytes
+        store.conn.execute("UPDATE documents SET text = 'văn bản cũ', content_hash = 'x' WHERE id = ?", (r.id,))
+        calls: list = []
+        assert reextract(store, force=True, from_raw=True, extractor=stub_extractor(calls))[0] == 1
+        doc = store.get(r.id)
+        assert doc.text == BODY and doc.content_hash == dedup.content_hash(BODY)
+        assert check_integrity(store) == []
+
+
+def test_stats_command(thidua_home, monkeypatch):
+    from typer.testing import CliRunner
+
+    from thidua.cli import app
+
+    monkeypatch.setattr("thidua.nlp.pipeline.extract", stub_extractor())
+    runner = CliRunner()
+    runner.invoke(app, ["import", "--sample"])
+    r = runner.invoke(app, ["corpus", "stats", "--json"])
+    stats = json.loads(r.stdout)
+    assert stats["documents"] == 5 and stats["urls"] == 5 and stats["schema_version"] == LATEST_VERSION
