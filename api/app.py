@@ -1,7 +1,7 @@
 """FastAPI app: the JSON API of ../shared/schema/interfaces.md and the Vietnamese web page.
 
 The backend is chosen by configuration (``THIDUA_BACKEND``, ``THIDUA_ES_URL``) and injected
-through ``create_app(service=...)``. Errors are JSON ``{"error", "detail"}``: 4xx for bad
+through ``create_app(service_factory=...)``, one Service per worker thread. Errors are JSON ``{"error", "detail"}``: 4xx for bad
 requests, 503 when the search engine is unreachable or no index exists yet.
 """
 
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hmac
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -57,25 +59,31 @@ def default_service() -> Service:
     return Service(open_backend(), CorpusStore.open())
 
 
+_local = threading.local()
+
+
 def get_service(request: Request) -> Service:
-    """The injected service: given to create_app, or built from configuration on first use."""
-    if request.app.state.service is None:
-        request.app.state.service = default_service()
-    return request.app.state.service
+    """The service of this worker thread: SQLite connections (the embedded index keeps per-query
+    temp tables, the corpus store its own connection) are never shared between threads."""
+    factory = request.app.state.service_factory
+    cached = getattr(_local, "services", None)
+    if cached is None:
+        cached = _local.services = {}
+    svc = cached.get(id(factory))
+    if svc is None:
+        svc = cached[id(factory)] = factory()
+    return svc
 
 
-# Module level: FastAPI resolves these (string) annotations in the module's globals.
-Svc = Annotated[Service, Depends(get_service)]
-
-
-def create_app(service: Service | None = None) -> FastAPI:
+def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
+    """The app; ``service_factory`` builds one Service per worker thread (default: from configuration)."""
     app = FastAPI(
         title="thidua",
         version=__version__,
         description="Phong trào thi đua và khen thưởng: tìm kiếm, trích dẫn văn bản, thống kê khen thưởng.",
         responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     )
-    app.state.service = service
+    app.state.service_factory = service_factory or default_service
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -134,7 +142,7 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.get("/api/search", response_model=SearchResult, tags=["search"],
              summary="Full-text search with facets; facet filters as repeated query parameters (?province=Hà Nội)")
     def api_search(
-        request: Request, svc: Svc,
+        request: Request,
         q: Annotated[str, Query(max_length=500)] = "",
         page: Annotated[int, Query(ge=1, le=1000)] = 1,
         size: Annotated[int, Query(ge=0, le=100)] = 10,
@@ -147,39 +155,39 @@ def create_app(service: Service | None = None) -> FastAPI:
         campaign: Annotated[list[str] | None, Query(max_length=500)] = None,
         award: Annotated[list[str] | None, Query(max_length=200)] = None,
     ):
-        return svc.search(SearchQuery(q=q, page=page, size=size, filters=facet_filters(request)))
+        return get_service(request).search(SearchQuery(q=q, page=page, size=size, filters=facet_filters(request)))
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut, tags=["documents"])
-    def api_document(doc_id: str, svc: Svc):
-        return svc.document(doc_id)
+    def api_document(request: Request, doc_id: str):
+        return get_service(request).document(doc_id)
 
     @app.get("/api/references", response_model=ReferenceList, tags=["references"],
              summary="Referenced documents, most cited first")
-    def api_references(svc: Svc, q: Annotated[str, Query(max_length=200)] = "",
+    def api_references(request: Request, q: Annotated[str, Query(max_length=200)] = "",
                        limit: Annotated[int, Query(ge=1, le=200)] = 50):
-        return ReferenceList(references=svc.references(q, limit))
+        return ReferenceList(references=get_service(request).references(q, limit))
 
     @app.get("/api/citations", response_model=Citations, tags=["references"],
              summary="Articles citing a reference (typed as users type it: 34-CT/TW, 34 ct tw)")
-    def api_citations(svc: Svc, ref: Annotated[str, Query(min_length=1, max_length=200)],
+    def api_citations(request: Request, ref: Annotated[str, Query(min_length=1, max_length=200)],
                       limit: Annotated[int, Query(ge=1, le=500)] = 200):
-        return svc.citations(ref, limit=limit)
+        return get_service(request).citations(ref, limit=limit)
 
     @app.get("/api/campaigns", response_model=CampaignList, tags=["campaigns"])
-    def api_campaigns(svc: Svc, q: Annotated[str, Query(max_length=300)] = "",
+    def api_campaigns(request: Request, q: Annotated[str, Query(max_length=300)] = "",
                       limit: Annotated[int, Query(ge=1, le=200)] = 50):
-        return CampaignList(campaigns=svc.campaigns(q, limit))
+        return CampaignList(campaigns=get_service(request).campaigns(q, limit))
 
     @app.get("/api/campaigns/{campaign_id}/launches", response_model=Launches, tags=["campaigns"],
              summary="Units that launched or carried out a campaign; with ?province= its districts without one")
-    def api_launches(campaign_id: str, svc: Svc, province: Annotated[str | None, Query(max_length=100)] = None):
-        return svc.launches(campaign_id, province)
+    def api_launches(request: Request, campaign_id: str, province: Annotated[str | None, Query(max_length=100)] = None):
+        return get_service(request).launches(campaign_id, province)
 
     @app.get("/api/awards", tags=["awards"], response_model=AwardRows,
              summary="Award tally rows; format=csv|xlsx streams every matching row as a file",
              responses={200: {"content": {"text/csv": {}, exports.MEDIA_TYPES["xlsx"]: {}}}})
     def api_awards(
-        request: Request, svc: Svc,
+        request: Request,
         format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
         size: Annotated[int, Query(ge=1, le=1000)] = 100,
         include_proposed: bool = False,
@@ -191,10 +199,14 @@ def create_app(service: Service | None = None) -> FastAPI:
         recipient: Annotated[list[str] | None, Query(max_length=100)] = None,
         award_class: Annotated[list[str] | None, Query(max_length=100)] = None,
     ):
+        svc = get_service(request)
         filters = award_filters(request)
         if format == "json":
             return svc.awards(filters, include_proposed, size=size)
-        rows = (r.model_dump() for r in svc.award_rows(filters, include_proposed))
+        # The stream is read chunk by chunk from the thread pool: give it its own service (its own
+        # connections), used by one thread at a time, never at once with this thread's requests.
+        stream_svc = request.app.state.service_factory()
+        rows = (r.model_dump() for r in stream_svc.award_rows(filters, include_proposed))
         headers = {"Content-Disposition": f'attachment; filename="thidua-awards.{format}"'}
         return StreamingResponse(exports.export_chunks(rows, format), media_type=exports.MEDIA_TYPES[format],
                                  headers=headers)
@@ -220,8 +232,9 @@ def create_app(service: Service | None = None) -> FastAPI:
         return JSONResponse(body, status_code=200 if health.ok else 503)
 
     @app.post("/api/reindex", tags=["ops"], summary="Rebuild the index from the corpus (needs the API token)")
-    def api_reindex(svc: Svc, authorization: Annotated[str | None, Header()] = None):
+    def api_reindex(request: Request, authorization: Annotated[str | None, Header()] = None):
         require_token(authorization)
+        svc = get_service(request)
         from thidua.index.base import as_indexed
 
         report = svc.backend.rebuild(as_indexed(svc.store.iter_documents()))

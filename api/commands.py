@@ -14,13 +14,13 @@ EXIT_BAD_INPUT, EXIT_USAGE, EXIT_UNREACHABLE = 1, 2, 3
 export_app = typer.Typer(help="Export what the corpus counts.", no_args_is_help=True)
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
-    from thidua.api.app import create_app
-
     print(f"thidua: serving on http://{host}:{port} (API docs at http://{host}:{port}/docs)", flush=True)
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    # An import string + factory so that --workers N can start N processes (one per core).
+    uvicorn.run("thidua.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 def serve(
@@ -28,6 +28,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     backend: Annotated[Optional[str], typer.Option(help="sqlite (default) or elasticsearch; env THIDUA_BACKEND.")] = None,
     es_url: Annotated[Optional[str], typer.Option(help="Elasticsearch URL; env THIDUA_ES_URL.")] = None,
+    workers: Annotated[int, typer.Option(help="Server processes (one per core serves the most).")] = 1,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the web page over the current index."""
     import os
@@ -37,7 +38,7 @@ def serve(
     if es_url:
         os.environ["THIDUA_ES_URL"] = es_url
     _check_backend()
-    _serve(host, port)
+    _serve(host, port, workers)
 
 
 def _check_backend() -> None:

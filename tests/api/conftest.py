@@ -40,6 +40,6 @@ def client(sample_home):
     from thidua.corpus.store import CorpusStore
     from thidua.index.base import open_backend
 
-    app = create_app(Service(open_backend("sqlite", home=sample_home), CorpusStore.open(sample_home)))
+    app = create_app(lambda: Service(open_backend("sqlite", home=sample_home), CorpusStore.open(sample_home)))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c

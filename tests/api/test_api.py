@@ -179,7 +179,7 @@ class TestErrorsAndLimits:
         with socket.socket() as s:  # a port nobody listens on: a real refused connection
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        app = create_app(Service(ElasticBackend(f"http://127.0.0.1:{port}"), CorpusStore.open(sample_home)))
+        app = create_app(lambda: Service(ElasticBackend(f"http://127.0.0.1:{port}"), CorpusStore.open(sample_home)))
         with TestClient(app, raise_server_exceptions=False) as c:
             for path in ("/api/search?q=thi", "/api/awards", "/api/citations?ref=34-CT/TW", "/healthz"):
                 r = c.get(path)
