@@ -34,6 +34,7 @@ _SKIP_EXT = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|docx?|xlsx?|pptx?|zip|rar|7z|mp[34]|avi|mov|xml|rss)(\?|$)", re.I
 )
 _PAGINATION_URL = re.compile(r"([?&](page|trang|p|pg)=\d+|/(page|trang)[-/]?\d+(\.html?)?/?$)", re.I)
+_PAGE_NUMBER = re.compile(r"(?:[?&](?:page|trang|p|pg)=|/(?:page|trang)[-/]?)(\d+)", re.I)
 _PAGINATION_TEXT = re.compile(r"^\s*(\d{1,4}|»|›|>|>>|trang sau|tiếp|sau|next|xem thêm)\s*$", re.I)
 _ARTICLE_PRIORITY, _LISTING_PRIORITY = 10, 0
 
@@ -251,6 +252,8 @@ class ArticleSpider(ThiduaSpider):
     def links(self, response: TextResponse, kind: str) -> list[Pending]:
         """Classify the page's links; drop pagination when it offers nothing new."""
         depth = response.meta.get("thidua_depth", 0) + 1
+        m = _PAGE_NUMBER.search(response.url)
+        this_page = int(m[1]) if m else 1
         out: dict[str, tuple[Pending, bool]] = {}
         for a in response.xpath("//a[@href]"):
             href = urldefrag(urljoin(response.url, a.attrib["href"].strip()))[0]
@@ -270,8 +273,10 @@ class ArticleSpider(ThiduaSpider):
                 continue
             else:
                 link_kind = "page"
-            text = " ".join(a.xpath(".//text()").getall())
+            text = " ".join(a.xpath(".//text()").getall()).strip()
             paging = bool(_PAGINATION_URL.search(href) or _PAGINATION_TEXT.match(text) or a.attrib.get("rel") == "next")
+            if paging and text.isdigit() and int(text) != this_page + 1:
+                continue  # page numbers: only the next page, so paging can stop early
             out[href] = (Pending(href, link_kind, depth), paging)
         pages = [p for p, _ in out.values()]
         if kind == "start":

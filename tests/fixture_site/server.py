@@ -2,7 +2,7 @@
 
 Serves `Site.pages` as they are at request time (tests may change pages between crawls),
 honours If-None-Match / If-Modified-Since with 304, and records every request so tests can
-assert what was (not) fetched. Run it alone: `python -m tests.fixture_site.server [N]`.
+assert what was (not) fetched. Run it alone: `python -m tests.fixture_site.server [N] [--clean]` (--clean: no trouble pages).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class SiteServer:
 
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    with SiteServer(build_site(n)) as srv:
+    with SiteServer(build_site(n, troubles="--clean" not in sys.argv)) as srv:
         print(f"replica site on {srv.base}/ ({n} generated articles); Ctrl-C stops", flush=True)
         try:
             threading.Event().wait()
