@@ -60,6 +60,8 @@ class Ingestor:
     # -- the one entry point
     def add(self, raw: RawDocument, meta: dict[str, Any] | None = None) -> IngestResult:
         """Store ``raw`` (idempotent). ``meta``: extra facts from a metadata file (outlet, district…)."""
+        if meta is None:
+            meta = getattr(raw, "meta", None) or None  # if RawDocument grows a `meta` field
         try:
             decoded = decode_document(raw.content, name=raw.url)
         except DecodeError as exc:

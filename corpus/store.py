@@ -227,10 +227,15 @@ def _datetime(value: str | None) -> datetime | None:
         return None
 
 
+_HAS_META = "meta" in StoredDocument.__dataclass_fields__  # ready for a `meta` field on the record
+
+
 def row_to_document(row: sqlite3.Row) -> StoredDocument:
     extraction = Extraction.from_dict(json.loads(row["extraction"]))
     extraction.text = row["text"]
+    extra = {"meta": json.loads(row["meta"]) if row["meta"] else {}} if _HAS_META else {}
     return StoredDocument(
+        **extra,
         id=row["id"],
         url=row["url"],
         source=row["source"],
