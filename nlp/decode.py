@@ -74,14 +74,15 @@ def decode_document(data: bytes, *, name: str = "<bytes>") -> Decoded:
     text, encoding = _to_str(data, name)
     _reject_control(text, name, encoding)
     text = _CONTROL.sub(" ", text)  # a stray DOS EOF or escape byte: harmless as a space
-    text = repair_mojibake(text)
     if looks_like_html(text[:4096]):
         page = html_to_text(text)
-        title = normalize_text(page.title) if page.title else None
-        return Decoded(normalize_text(page.text), True, encoding, title, page.published)
+        title = normalize_text(repair_mojibake(page.title)) if page.title else None
+        text = normalize_text(repair_mojibake(page.text))
+        return Decoded(text, True, encoding, title, page.published)
     if has_entities(text):
         text = unescape_text(text)
-    return Decoded(text=normalize_text(text), is_html=False, encoding=encoding)
+    # After entities and markup, so that `&#196;&#145;` and `Ä‘` are repaired alike.
+    return Decoded(text=normalize_text(repair_mojibake(text)), is_html=False, encoding=encoding)
 
 
 def _reject_magic(data: bytes, name: str) -> None:

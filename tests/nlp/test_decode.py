@@ -157,9 +157,9 @@ def test_fast_path_costs_well_under_a_tenth_of_a_millisecond_per_10kb():
     data = data[: data.rfind(b"\n")]
     assert decode_document(data).text == data.decode()
     best = float("inf")
-    for _ in range(5):
+    for _ in range(20):  # best of 20: the machine is shared, the minimum is the cost
         t = time.perf_counter()
-        for _ in range(200):
+        for _ in range(50):
             decode_document(data)
-        best = min(best, (time.perf_counter() - t) / 200)
+        best = min(best, (time.perf_counter() - t) / 50)
     assert best < 100e-6, f"{best * 1e6:.0f} µs per 10 KB"
