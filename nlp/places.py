@@ -1,8 +1,449 @@
-"""Placeholder until the places finder lands."""
+"""Administrative units named in a text: ``huyện Thạch Thất``, ``TP.HCM``, ``các xã A, B và C``.
+
+Two linear-time scans find unit-type prefixes followed by a capitalised name or number
+(prefixes and their levels are data: ``data/unit_prefixes.tsv``) and bare province names.
+The prefix decides the level; the name must be in the gazetteer (both eras), except for a
+few confidently-shaped unknown names.  Bare names are provinces (``Nghệ An phát động…``)
+or districts the same article also names with a prefix, and never when the name is part of
+a person's, outlet's or organisation's name.  Provinces and districts of ambiguous names
+are chosen by the other places of the same article.
+"""
+
 from __future__ import annotations
+
+import csv
+from bisect import bisect_right
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from thidua.nlp.gazetteer import Gazetteer, Unit, load, name_key
 from thidua.nlp.models import Location
-from thidua.nlp.text import Context
+from thidua.nlp.text import Context, fold
+
+PREFIXES_TSV = Path(__file__).resolve().parent / "data" / "unit_prefixes.tsv"
+REFORM = date(2025, 7, 1)
+WARD_LEVELS = ("ward", "commune", "town")
+
+# Capitalised syllable (Vietnamese capitals; ``H'Drai``, ``M'Đrắk``) or a unit number.
+_UP = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA))
+    if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+)
+_SYL = rf"[{_UP}][^\W\d_]*(?:['’][^\W\d_]+)?"
+_NUM = r"\d{1,2}(?!\d)"
+_TOKEN = rf"(?:{_SYL}|{_NUM})"
+# At most six tokens: bounded repetition keeps every attempt O(1), so the scan is linear.
+_NAME = rf"{_TOKEN}(?:(?:[ ]{{1,2}}|[ ]?[-–][ ]?){_TOKEN}){{0,5}}"
+_TOKEN_RE = re.compile(_TOKEN)
+
+# After "các"/"những"/a count, one prefix introduces a list: "các xã A, B và C".
+_PLURAL_RE = re.compile(r"(?:^|[\s(])(?:các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ ]+$", re.I)
+_LIST_NEXT_RE = re.compile(rf"(?:[ ]?[,;][ ]{{0,2}}(?:và[ ]+)?|[ ]+(?:và|cùng|với)[ ]+)(?P<name>{_NAME})")
+# A unit number followed by one of these is a count, not a unit: "phường 3 năm liền".
+_NUM_NOT_UNIT_RE = re.compile(r"[ ]?(?:%|năm|tháng|ngày|lần|người|hộ|tập|cá|đơn|xã|phường|chỉ|tiêu|triệu|tỷ|nghìn)(?!\w)")
+
+# Words before a bare province name that make it part of an outlet or institution name.
+_ORG_HEADS = frozenset(
+    "báo đài tạp truyền pt-th ptth ptth. đh đại trường viện học công ty ngân tập nxb clb câu cổng "
+    "khách sân nhà".split()
+)
+_ORG_PHRASES = ("Báo", "báo", "Đài", "Tạp chí", "Truyền hình", "PT-TH", "PTTH", "Đại học", "Học viện",
+                "Bệnh viện", "Công ty", "Tập đoàn", "Ngân hàng", "Nhà xuất bản", "NXB", "CLB",
+                "Câu lạc bộ", "Cổng thông tin", "Khách sạn", "Trường")
+_ORG_RE = re.compile(r"(?:^|[\s(“\"])(?:" + "|".join(map(re.escape, _ORG_PHRASES)) + r")(?:[ ][^\s,.;:()]+){0,3}[ ]$")
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lâm Mai "
+    "Trịnh Đoàn Cao Tạ Lưu Chu Kiều Quách Văn Thị Đình Hữu Đức Khúc Lương Mạc Tô Triệu Vương".split()
+)
+# Prefixed names never taken as unknown places: heads of organisations ("Tỉnh Đoàn").
+_NOT_NAME_HEADS = frozenset(
+    "đoàn ủy uỷ hội đội đảng công bộ sở ban phòng trường chi đài báo nhân chủ cộng việt nông "
+    "thanh mặt liên ubnd hđnd".split()
+)
+_SENT_START_RE = re.compile(r"(?:^|[\n.!?:;…“\"(\[–-])[ ]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    surface: str
+    case: str  # "i" any case, "s" exact
+    level: str  # province, district, ward, commune, town, or "city"
+    types: tuple[str, ...]
+    example: str
+    expected: str
+
+
+@cache
+def prefixes() -> tuple[Prefix, ...]:
+    """The prefix table, loaded once."""
+    with PREFIXES_TSV.open(encoding="utf-8") as f:
+        rows = [line for line in f if line.strip() and not line.startswith("#")]
+    return tuple(
+        Prefix(r["surface"], r["case"], r["level"], tuple(r["types"].split(",")), r["example"], r["expected"])
+        for r in csv.DictReader(rows, delimiter="\t")
+    )
+
+
+def _variants(name: str) -> set[str]:
+    """Spellings of a province name seen in print: old tone placement, dash styles."""
+    out = {name}
+    for a, b in (("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+                 ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ")):
+        out |= {v.replace(a, b) for v in out}
+    if " - " in name:
+        out |= {v.replace(" - ", d) for v in out for d in ("-", " – ", "–")}
+    return out
+
+
+def _trie_alternatives(words: set[str]) -> list[str]:
+    """An alternation factored as a trie, so the regex engine never retries a shared prefix.
+
+    Returns the root's alternatives, each starting with a literal character: joined flat,
+    they let the engine skip in C to positions where one of those characters occurs.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return [re.escape(ch) + emit(sub) for ch, sub in sorted(trie.items())]
+
+
+# Provinces never taken bare: "Hồ Chí Minh" is far more often the president.
+_NEVER_BARE = {"Hồ Chí Minh"}
+
+
+class _Matcher:
+    """The compiled scanners.
+
+    A regex scan costs a few ns per character, but every *attempt* costs far more, and
+    prefixes start with the commonest letters (t, h, p…).  So the scans start where
+    names start: (1) at capitals whose previous characters could end a prefix (one cheap
+    lookbehind; the exact prefix is then read from a short window), (2) at the literal
+    first characters of a trie of province names.
+    """
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        self.by_surface: dict[str, Prefix] = {}
+        tails, enders = [], set()
+        for p in sorted(prefixes(), key=lambda p: -len(p.surface)):
+            variants = {p.surface} if p.case == "s" else {p.surface, p.surface[0].upper() + p.surface[1:]}
+            for v in variants:
+                self.by_surface[v] = p
+                enders.add(v[-1])
+            body = r"[ ]".join(map(re.escape, p.surface.split(" ")))
+            tails.append(f"(?i:{body})" if p.case == "i" else body)
+        # Abbreviations with a dot may touch the name (TP.HCM); words need a space.
+        self.prefix_tail = re.compile(rf"(?<![\w.])(?:{'|'.join(tails)})(?:(?<=\.)[ ]?|[ ]{{1,2}})$")
+        enders.discard(".")
+        self.capital = re.compile(
+            rf"[{_UP}\d](?:(?<=[{re.escape(''.join(sorted(enders)))}][ ].)|(?<=\..)|(?<=\.[ ].)|(?<=[ ][ ].))"
+        )
+        self.name = re.compile(_NAME)
+        bare = {v for u in gz.provinces() if u.name not in _NEVER_BARE for v in _variants(u.name)}
+        bare |= set(gz.bare_aliases)
+        self.bare = re.compile("|".join(_trie_alternatives(bare)))
+        self._window_cache: dict[str, tuple[int, Prefix] | None] = {}
+
+    def prefix_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
+        """The unit prefix ending just before ``pos`` (its start and row), if any."""
+        window = text[max(0, pos - 12):pos]
+        hit = self._window_cache.get(window, False)
+        if hit is False:
+            hit = None
+            m = self.prefix_tail.search(window)
+            if m:
+                surface = re.sub(r"[ ]+", " ", m.group().strip())
+                p = self.by_surface.get(surface) or self.by_surface.get(surface[0].lower() + surface[1:])
+                if p:
+                    hit = (m.start() - len(window), p)
+            if len(self._window_cache) > 100_000:
+                self._window_cache.clear()
+            self._window_cache[window] = hit
+        return None if hit is None else (pos + hit[0], hit[1])
+
+
+@cache
+def _matcher() -> _Matcher:
+    return _Matcher(load())
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    level: str
+    name: str
+    cands: list[Unit] = field(default_factory=list)
+    bare: bool = False
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _keys(text: str, toks: list[tuple[int, int, str]]) -> list[str]:
+    """Lookup keys of the first 1, 2, … tokens."""
+    keys, cur = [], ""
+    for i, (s, _, t) in enumerate(toks):
+        k = name_key(t)
+        if i:
+            cur += " - " if "-" in text[toks[i - 1][1]:s] or "–" in text[toks[i - 1][1]:s] else " "
+        cur += k
+        keys.append(cur)
+    return keys
+
+
+_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+
+
+def _spelling(s: str) -> str:
+    """Case- and tone-placement-insensitive spelling (``Hoà`` = ``Hòa``), diacritics kept."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group()], s.lower())
+
+
+def _candidates(gz: Gazetteer, key: str, p: Prefix, surface: str) -> tuple[str, list[Unit]] | None:
+    """Units a prefixed name can be, with the level the prefix gives them.
+
+    The key is diacritic-blind (so ``Hà Nọi`` still finds Hà Nội); when some units match
+    the diacritics as written (``Phú Mỹ``, not ``Phù Mỹ``), only those are kept.
+    """
+    units = gz.by_key(key)
+    if not units:
+        return None
+    spelled = _spelling(surface)
+    exact = [u for u in units if _spelling(u.name) == spelled]
+    if exact:
+        units = exact
+    elif len({_spelling(u.name) for u in units}) > 1:
+        return None  # a misspelling that could be several different names
+    if p.level == "city":
+        prov = [u for u in units if u.level == "province" and u.type == "Thành phố"]
+        if prov:
+            return "province", prov
+        level, pool = "district", [u for u in units if u.level == "district"]
+    elif p.level in WARD_LEVELS:
+        level, pool = p.level, [u for u in units if u.level in WARD_LEVELS]
+    else:
+        level, pool = p.level, [u for u in units if u.level == p.level]
+    exact = [u for u in pool if u.type == p.types[0]]
+    return (level, exact or pool) if pool else None
+
+
+def _unknown_ok(pre: str, p: Prefix, toks: list[tuple[int, int, str]], run_end: int) -> bool:
+    """A name not in the gazetteer counts only when it is shaped like a unit name."""
+    if p.level in ("province", "city") or not pre[:1].islower() or not 2 <= len(toks) <= 3:
+        return False
+    if toks[-1][1] != run_end or fold(toks[0][2]) in _NOT_NAME_HEADS or toks[0][2] in _SURNAMES:
+        return False  # "huyện Nguyễn Mạnh Hồng": a title followed by a person
+    return all(t[2][1:].islower() and t[2].isalpha() for t in toks)
+
+
+def _bare_ok(text: str, start: int, end: int) -> bool:
+    """A bare name is a place unless it is glued to a person's or an outlet's name."""
+    nxt = text[end:end + 2]
+    if len(nxt) == 2 and nxt[0] == " " and (nxt[1].isupper() or nxt[1].isdigit()):
+        return False  # "Hà Nội Mới", "Hà Nội 360", "Thái Bình Dương"
+    before = text[max(0, start - 40):start]
+    if _ORG_RE.search(before):
+        return False
+    m = re.search(r"(\S+)[ ]$", before)
+    if not m:
+        return True
+    prev = m.group(1)
+    if prev[-1] in ",.;:!?)”\"":
+        return True
+    if prev in _SURNAMES:
+        return False
+    if prev[0].isupper() and prev[1:].islower():  # Titlecase word: only at a sentence start
+        return bool(_SENT_START_RE.search(before[: m.start()]))
+    return True
+
+
+_RUN_CACHE: dict[tuple[str, str], tuple[str, list[Unit], int] | None] = {}
+
+
+def _longest(text: str, gz: Gazetteer, p: Prefix, start: int, end: int) -> tuple[str, list[Unit], int] | None:
+    """The longest leading run of tokens in ``text[start:end]`` naming a unit the prefix allows.
+
+    Returns (level, candidates, end offset).  Memoised on the run's text: articles repeat
+    their places, and so do articles.
+    """
+    ck = (p.surface, text[start:end])
+    hit = _RUN_CACHE.get(ck, False)
+    if hit is False:
+        hit = _longest_uncached(text[start:end], gz, p)
+        if len(_RUN_CACHE) > 100_000:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[ck] = hit
+    return None if hit is None else (hit[0], hit[1], start + hit[2])
+
+
+def _longest_uncached(run: str, gz: Gazetteer, p: Prefix) -> tuple[str, list[Unit], int] | None:
+    toks = _tokens(run, 0, len(run))
+    if toks and toks[0][2].isdigit():
+        if p.level not in ("district", "ward") or _NUM_NOT_UNIT_RE.match(run, toks[0][1]):
+            return None
+    keys = _keys(run, toks)
+    for k in range(len(toks), 0, -1):
+        found = _candidates(gz, keys[k - 1], p, run[:toks[k - 1][1]])
+        if found:
+            return found[0], found[1], toks[k - 1][1]
+    return None
+
+
+class _Covered:
+    """Is an offset inside one of these (sorted, disjoint) mentions?  O(log n) per query."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
+    text = ctx.text
+    starts = [m.start() for m in mt.capital.finditer(text)]
+    bare = []
+    for m in mt.bare.finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "."):
+            continue
+        if not (m.end() < len(text) and (text[m.end()].isalnum())):
+            bare.append(m)
+
+    out: list[_Mention] = []
+    pos = 0  # end of the last accepted prefixed mention (or list item)
+    for ns in starts:
+        if ns < pos or (pre := mt.prefix_before(text, ns)) is None:
+            continue
+        ps, p = pre
+        m = mt.name.match(text, ns)
+        if m is None:
+            continue
+        s, e = m.span()
+        found = _longest(text, gz, p, s, e)
+        if found is None:
+            toks = _tokens(text, s, e)
+            if _unknown_ok(text[ps:s], p, toks, e) and not gz.by_key(name_key(text[s:e])):
+                out.append(_Mention(ps, e, "district" if p.level == "city" else p.level, text[s:e]))
+            pos = e  # no unit starts inside a failed run ("Xã Xã Xã…" stays linear)
+            continue
+        level, cands, end = found
+        out.append(_Mention(ps, end, level, cands[0].name, cands))
+        pos = end
+        plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
+        while (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
+            item = _longest(text, gz, p, *nx.span("name"))
+            if item is None or (not plural and not _same_area(cands, item[1])):
+                break
+            out.append(_Mention(nx.start("name"), item[2], item[0], item[1][0].name, item[1]))
+            pos = item[2]
+    covered = _Covered(out)
+    for m in bare:
+        s, e = m.span()
+        if covered(s) or not _bare_ok(text, s, e):
+            continue
+        cands = [u for u in gz.by_key(name_key(m.group())) if u.level == "province"]
+        if cands:
+            out.append(_Mention(s, e, "province", cands[0].name, cands, bare=True))
+    return out
+
+
+def _same_area(first: list[Unit], nxt: list[Unit]) -> bool:
+    """A list item without a plural marker must lie in the same province as the first."""
+    return bool({u.province for u in first} & {u.province for u in nxt})
+
+
+def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Bare names of districts the article also names with a prefix (``Thạch Thất phát động…``)."""
+    named = {m.name: m for m in mentions if m.level == "district" and m.cands and not m.bare}
+    covered = _Covered(mentions)
+    out = []
+    for name, ref in named.items():
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if (
+                (i == 0 or not text[i - 1].isalnum())
+                and (e == len(text) or not text[e].isalnum())
+                and not covered(i)
+                and _bare_ok(text, i, e)
+            ):
+                out.append(_Mention(i, e, "district", name, ref.cands, bare=True))
+            i = text.find(name, e)
+    return out
+
+
+def _resolve(mentions: list[_Mention], published: date | None) -> list[Location]:
+    """Pick each mention's province (and district) by what the rest of the article names."""
+    votes: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        provs = {u.province for u in m.cands}
+        if provs:
+            w = 3.0 if m.level == "province" else (2.0 if len(provs) == 1 else 1.0 / len(provs))
+            for p in provs:
+                votes[p] += w
+    districts = {
+        (u.province, u.name) for m in mentions if m.level == "district" for u in m.cands
+        if len({c.province for c in m.cands}) == 1 or votes[u.province] >= 3
+    }
+    prefer_new = published is not None and published >= REFORM
+    out = []
+    for m in mentions:
+        cands = m.cands
+        province = district = code = None
+        era = "both"
+        if cands:
+            ranked = sorted({u.province for u in cands}, key=lambda p: -votes[p])
+            if len(ranked) == 1 or votes[ranked[0]] > votes[ranked[1]]:
+                province = ranked[0]
+                cands = [u for u in cands if u.province == province]
+                if m.level in WARD_LEVELS:
+                    near = [u for u in cands if (province, u.district) in districts or u.era == "2025"]
+                    cands = near if any(u.era == "legacy" for u in near) else cands
+                    ds = {u.district for u in cands if u.district}
+                    district = ds.pop() if len(ds) == 1 else None
+                eras = {u.era for u in cands}
+                era = "both" if len(eras) == 2 else eras.pop()
+                pick = [u for u in cands if (u.era == "2025") == prefer_new] or cands
+                code = pick[0].code
+        out.append(Location(
+            surface="", start=m.start, end=m.end, name=m.name, level=m.level,
+            province=province, district=district, era=era, code=code,
+        ))
+    return out
 
 
 def find_locations(ctx: Context) -> list[Location]:
-    return []
+    """Every administrative-unit mention, in text order, one per mention."""
+    gz, mt = load(), _matcher()
+    mentions = _scan(ctx, gz, mt)
+    mentions += _bare_districts(ctx.text, mentions)
+    mentions.sort(key=lambda m: m.start)
+    locs = _resolve(mentions, ctx.published)
+    for loc in locs:
+        loc.surface = ctx.text[loc.start:loc.end]
+    return locs

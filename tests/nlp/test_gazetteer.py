@@ -1,0 +1,83 @@
+"""The gazetteer: the committed data file matches the package, and the lookup API."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from thidua.nlp import build_gazetteer, gazetteer as gz
+
+
+class TestCommittedDataFile:
+    def test_matches_what_the_build_script_makes_from_the_installed_package(self):
+        committed = json.loads(gzip.decompress(gz.DATA.read_bytes()))
+        assert committed == json.loads(json.dumps(build_gazetteer.build(), ensure_ascii=False))
+
+    def test_counts_match_the_package(self):
+        from vietnamadminunits.database import query
+
+        counts = gz.load().counts()
+        legacy_wards = query("SELECT COUNT(*) n FROM admin_units_legacy WHERE ward IS NOT NULL")[0]["n"]
+        new_wards = query("SELECT COUNT(*) n FROM admin_units")[0]["n"]
+        assert counts[("legacy", "province")] == 63
+        assert counts[("2025", "province")] == 34
+        assert counts[("legacy", "district")] == 696
+        assert sum(counts.get(("legacy", lv), 0) for lv in ("ward", "commune", "town")) == legacy_wards
+        assert sum(counts.get(("2025", lv), 0) for lv in ("ward", "commune", "town")) == new_wards == 3321
+
+    def test_loads_fast_in_a_fresh_process(self):
+        code = (
+            "import time; from thidua.nlp import gazetteer as g; t=time.process_time(); g.load(); "
+            "print(time.process_time()-t)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert float(out.stdout) < 0.3
+
+
+class TestLookup:
+    CASES = [
+        # (name, level, province) → expected provinces of the matches
+        ("Thạch Thất", "district", None, {"Hà Nội"}),
+        ("thach that", "district", None, {"Hà Nội"}),  # diacritic-blind
+        ("Bà Rịa-Vũng Tàu", "province", None, {"Bà Rịa - Vũng Tàu"}),
+        ("Xuân La", "ward", None, {"Hà Nội"}),
+        ("Quang Trung", "commune", "Cao Bằng", {"Cao Bằng"}),
+        ("TPHCM", "province", None, {"Hồ Chí Minh"}),
+    ]
+
+    @pytest.mark.parametrize("name,level,province,expected", CASES)
+    def test_lookup(self, name, level, province, expected):
+        assert {u.province for u in gz.lookup(name, level=level, province=province)} == expected
+
+    def test_same_name_two_levels(self):
+        levels = {(u.level, u.type) for u in gz.lookup("Thái Bình", era="legacy") if u.level in ("province", "district")}
+        assert levels == {("province", "Tỉnh"), ("district", "Thành phố")}
+
+    def test_province_of_is_none_when_ambiguous(self):
+        assert gz.province_of("Thạch Thất", level="district") == "Hà Nội"
+        assert gz.province_of("Quang Trung", level="commune") is None
+
+    def test_districts_of_a_province_before_the_reform(self):
+        names = {u.name for u in gz.districts_of("Hà Nội")}
+        assert len(names) == 30 and {"Thạch Thất", "Tây Hồ", "Sơn Tây"} <= names
+
+    def test_no_districts_after_the_reform(self):
+        assert not [u for u in gz.load().units if u.era == "2025" and u.level == "district"]
+
+    def test_successor_of_a_legacy_ward(self):
+        ward = gz.lookup("Xuân La", level="ward", province="Hà Nội", era="legacy")[0]
+        new = gz.successor(ward)
+        assert new is not None and new.era == "2025" and new.province == "Hà Nội"
+
+    def test_successor_of_a_merged_province(self):
+        ha_giang = gz.lookup("Hà Giang", level="province", era="legacy")[0]
+        assert gz.successor(ha_giang).name == "Tuyên Quang"
+
+    def test_wards_of_a_legacy_district(self):
+        names = {u.name for u in gz.wards_of("Hà Nội", district="Tây Hồ", era="legacy")}
+        assert "Xuân La" in names and len(names) == 8

@@ -1,0 +1,181 @@
+"""Locations: the prefix decides the level, the gazetteer decides what is a place."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from thidua.nlp.places import find_locations, prefixes
+from thidua.nlp.text import Context, normalize_text
+
+
+def locs(text: str) -> list:
+    text = normalize_text(text)
+    found = find_locations(Context(text))
+    for loc in found:  # every case: offsets slice to surfaces
+        assert text[loc.start:loc.end] == loc.surface
+    return found
+
+
+def keys(text: str) -> list[tuple[str, str]]:
+    return [(loc.name, loc.level) for loc in locs(text)]
+
+
+class TestPrefixTable:
+    @pytest.mark.parametrize("row", prefixes(), ids=lambda p: p.surface)
+    def test_every_row_has_a_working_example(self, row):
+        name, level = row.expected.split("|")
+        found = [(loc.name, loc.level, loc.surface) for loc in locs(row.example)]
+        surface = row.surface if row.case == "s" else row.surface.lower()
+        assert any(
+            n == name and lv == level and (s if row.case == "s" else s.lower()).startswith(surface)
+            for n, lv, s in found
+        ), found
+
+
+class TestPrefixDecidesLevel:
+    CASES = [
+        ("UBND tỉnh Hà Tĩnh vừa ban hành kế hoạch thi đua năm 2024.", [("Hà Tĩnh", "province")]),
+        ("Huyện Krông Pắc tổ chức hội nghị điển hình tiên tiến.", [("Krông Pắc", "district")]),
+        ("Thị xã Sơn Tây biểu dương 50 gương người tốt, việc tốt.", [("Sơn Tây", "district")]),
+        ("Hội Phụ nữ phường Dịch Vọng Hậu ra mắt câu lạc bộ.", [("Dịch Vọng Hậu", "ward")]),
+        ("Nhân dân xã Đông Xuân góp đất làm đường.", [("Đông Xuân", "commune")]),
+        ("Thị trấn Phùng có 12 tập thể được khen.", [("Phùng", "town")]),
+        ("Lãnh đạo quận Ninh Kiều dự lễ ra quân.", [("Ninh Kiều", "district")]),
+        ("Đặc khu Côn Đảo phát động thi đua từ tháng 7/2025.", [("Côn Đảo", "commune")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_level(self, text, expected):
+        assert keys(text) == expected
+
+    def test_lowercase_after_prefix_is_not_a_name(self):
+        assert keys("Phát triển kinh tế - xã hội, bảo đảm an sinh xã hội của huyện.") == []
+
+
+class TestSameNameTwoLevels:
+    CASES = [
+        ("Thành phố Thái Bình thuộc tỉnh Thái Bình.", [("Thái Bình", "district"), ("Thái Bình", "province")]),
+        ("UBND huyện Thạch Thất khen thưởng xã Thạch Hòa.", [("Thạch Thất", "district"), ("Thạch Hòa", "commune")]),
+        ("Ông là Bí thư thành phố Vinh, tỉnh Nghệ An.", [("Vinh", "district"), ("Nghệ An", "province")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_levels_kept_apart(self, text, expected):
+        assert keys(text) == expected
+
+    def test_centrally_run_city_is_a_province(self):
+        assert keys("Hội nghị tại thành phố Hải Phòng.") == [("Hải Phòng", "province")]
+
+    def test_ward_resolved_by_the_district_of_the_article(self):
+        found = locs("Quận Tây Hồ (Hà Nội) khen thưởng Nhân dân phường Xuân La.")
+        ward = [loc for loc in found if loc.level == "ward"][0]
+        assert (ward.name, ward.province, ward.district) == ("Xuân La", "Hà Nội", "Tây Hồ")
+
+    def test_commune_resolved_by_the_province_of_the_article(self):
+        # Several provinces have a xã Quang Trung; the article says which.
+        found = locs("Tỉnh Cao Bằng biểu dương xã Quang Trung, huyện Trùng Khánh.")
+        qt = [loc for loc in found if loc.name == "Quang Trung"][0]
+        assert qt.province == "Cao Bằng"
+
+
+class TestPreAndPostReform:
+    def test_legacy_only_unit(self):
+        loc = locs("Huyện Gia Lâm phát động thi đua.")[0]
+        assert (loc.era, loc.province) == ("legacy", "Hà Nội")
+
+    def test_new_special_zone(self):
+        loc = locs("Đặc khu Phú Quốc thuộc tỉnh An Giang.")[0]
+        assert loc.era == "2025" and loc.province == "An Giang"
+
+    def test_province_in_both_eras(self):
+        assert locs("Tỉnh Quảng Ninh tổng kết phong trào thi đua.")[0].era == "both"
+
+    def test_merged_province_is_legacy(self):
+        assert locs("Tỉnh Hà Giang có 11 huyện.")[0].era == "legacy"
+
+
+class TestAbbreviations:
+    CASES = [
+        ("Đoàn công tác tới TP.HCM vào ngày 5/6.", [("Hồ Chí Minh", "province")]),
+        ("Tại TPHCM, phong trào được nhân rộng.", [("Hồ Chí Minh", "province")]),
+        ("UBND TP Hồ Chí Minh ban hành kế hoạch.", [("Hồ Chí Minh", "province")]),
+        ("Chủ tịch UBND TP. Hà Nội trao bằng khen.", [("Hà Nội", "province")]),
+        ("Mô hình ở Q.3 và Q. Bình Thạnh được biểu dương.", [("3", "district"), ("Bình Thạnh", "district")]),
+        ("Cán bộ P. Bến Thành nhận giấy khen.", [("Bến Thành", "ward")]),
+        ("Quận 12 khen thưởng 20 tập thể.", [("12", "district")]),
+        ("Tỉnh Thừa Thiên Huế phát động thi đua.", [("Huế", "province")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_abbreviation(self, text, expected):
+        assert keys(text) == expected
+
+    def test_typo_in_tone_mark_resolves_to_the_real_name(self):
+        loc = locs("Đại hội Đảng bộ thành phố Hà Nọi lần thứ XVIII.")[0]
+        assert (loc.name, loc.surface) == ("Hà Nội", "thành phố Hà Nọi")
+
+
+class TestLists:
+    CASES = [
+        ("Các xã Tân Xã, Hạ Bằng và Phú Cát được công nhận nông thôn mới.",
+         [("Tân Xã", "commune"), ("Hạ Bằng", "commune"), ("Phú Cát", "commune")]),
+        ("Đoàn kiểm tra tại các huyện Thạch Thất, Quốc Oai.",
+         [("Thạch Thất", "district"), ("Quốc Oai", "district")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_one_prefix_many_units(self, text, expected):
+        assert keys(text) == expected
+
+
+class TestBareNames:
+    def test_bare_province_at_sentence_start(self):
+        assert keys("Nghệ An phát động thi đua chào mừng Đại hội.") == [("Nghệ An", "province")]
+
+    def test_bare_district_when_the_article_names_it_with_a_prefix(self):
+        text = "Quốc Oai tổng kết thi đua. UBND huyện Quốc Oai trao 40 giấy khen."
+        assert keys(text) == [("Quốc Oai", "district"), ("Quốc Oai", "district")]
+
+    def test_bare_district_alone_is_not_taken(self):
+        assert keys("Quốc Oai tổng kết thi đua năm 2023.") == []
+
+
+class TestNotAPlace:
+    CASES = [
+        "Hà Nội 360 - Ngày đăng: 15:20, 23/10/2022",
+        "Theo Báo Hà Nội Mới, phong trào lan tỏa rộng.",
+        "Phóng viên Đài PT-TH Hà Nội ghi nhận.",
+        "Ông Nguyễn Thái Bình được tặng bằng khen.",
+        "Chị Trần Thị Huế nhận giấy khen.",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        "Chủ tịch Hội đồng Thi đua - Khen thưởng huyện Nguyễn Văn Hùng phát biểu.",
+        "Ban Chấp hành Tỉnh Đoàn Thanh niên tổ chức hội nghị.",
+        "Tàu ra khơi trên Thái Bình Dương.",
+        "Phường đã hoàn thành 21/21 chỉ tiêu.",
+    ]
+
+    @pytest.mark.parametrize("text", CASES)
+    def test_not_a_place(self, text):
+        assert keys(text) == []
+
+    def test_person_name_holding_a_ward_name(self):
+        text = "Phường Quang Trung biểu dương. Chủ tịch Nguyễn Quang Trung phát biểu."
+        assert keys(text) == [("Quang Trung", "ward")]
+
+
+class TestUnknownNames:
+    def test_confident_unknown_commune_is_kept(self):
+        # Communes merged away before the package's snapshot are still places.
+        assert keys("Nhân dân xã Yên Khải góp công xây trường.") == [("Yên Khải", "commune")]
+
+
+class TestSpeedAndSafety:
+    @pytest.mark.parametrize("text", ["huyện " * 10**6, "Xã " * 10**6, "Xã Xã-Xã " * 300_000,
+                                      "thành phố Hà Nội " * 200_000, "các xã Tân Xã, " * 200_000])
+    def test_adversarial_inputs_are_linear(self, text):
+        t0 = time.perf_counter()
+        find_locations(Context(text))
+        # Megabytes in seconds (generous bound: CI machines are shared); quadratic would take hours.
+        assert time.perf_counter() - t0 < 20
