@@ -1,8 +1,574 @@
-"""Placeholder until the awards finder lands."""
-from __future__ import annotations
-from thidua.nlp.models import AwardTally
-from thidua.nlp.text import Context
+"""Award tallies: what was given, by whom, to whom, how many.
 
+Vietnamese reports state commendations in a few shapes, all handled per sentence:
+
+* ``[grantor] tặng [award] cho [N recipients], [award] cho [N recipients]…`` (grantor carries
+  over the clauses of the sentence until a new one appears);
+* ``[N recipients] được (grantor) tặng (thưởng) [award] (của grantor | cấp TP)``;
+* ``[award]: 5 tập thể, 12 cá nhân`` lists and ``N [award]`` counts;
+* a named unit or person instead of a number (``Phòng Nội vụ quận được tặng…`` → 1 tập thể).
+
+Proposals (``đề nghị``, ``trình … tặng``) are kept with ``proposed=True``. The rule tables
+(award names, recipient nouns, grantors, unit heads…) live in ``data/awards.tsv``.
+Every regex here is linear: bounded repetitions, disjoint token separators.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from thidua.nlp.models import AwardTally
+from thidua.nlp.text import Context, parse_int
+
+DATA = Path(__file__).parent / "data" / "awards.tsv"
+
+# Capitalised syllable; case-sensitive even inside a (?i:…) group.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+CAP = rf"(?-i:[{_UPPER}])\w*"
+NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+# First letters of grantor names: lets the grantor pattern skip most positions at once.
+_GRANTOR_FIRST = "CcPpTtUuỦủHhBbĐđQqGgLl"
+# Words that end an organisation name ("Bộ Nội vụ | tặng …").
+_NAME_STOP = (r"tặng|trao|cho|đã|vì|về|năm|nhân|tại|trong|có|được|khen|đối|đến|tới|với|do|theo|"
+              r"này|sẽ|vừa|cũng|quyết|đạt|nhận|công|và|ngày|số|lần|các|những")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: str
+    pattern: str
+    value: str
+    flags: dict[str, str]
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class AwardRow:
+    regex: re.Pattern[str]
+    cls: str
+    name: str | None  # canonical name, when the text's words are not the name (cờ “…”)
+    recipient: str | None  # recipient of "N <award>"
+    cue: bool  # needs "danh hiệu" or a grant verb before it
+
+
+def load_rows(path: Path = DATA) -> list[Row]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, pattern, value, flags, example = line.split("\t")
+        opts = {}
+        for f in filter(None, flags.split(";")):
+            k, _, v = f.partition("=")
+            opts[k.strip()] = v.strip()
+        rows.append(Row(kind, pattern, value, opts, example))
+    return rows
+
+
+@dataclass(frozen=True)
+class Tables:
+    rows: tuple[Row, ...]
+    award_rows: tuple[AwardRow, ...]
+    name_re: re.Pattern[str]  # an award name, matched where a head word was found
+    pre_re: re.Pattern[str]  # "danh hiệu “" before a name (searched in a short window)
+    heads: tuple[str, ...]  # lower-cased literal starts of award names: the pre-filter
+    quoted_title_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]
+    verb_re: re.Pattern[str]  # grant verbs: where to look back for a grantor
+    grantor_re: re.Pattern[str]  # a grantor and its grant verb, ending at the verb's end
+    mandate_re: re.Pattern[str]  # "thừa ủy quyền của [grantor]"
+    qty_re: re.Pattern[str]
+    num_before_re: re.Pattern[str]
+    recipients: tuple[tuple[re.Pattern[str], str], ...]
+    numwords: dict[str, int]
+    unit_re: re.Pattern[str]
+    person_re: re.Pattern[str]
+    proposal_re: re.Pattern[str]
+    passive_re: re.Pattern[str]
+    passive_end_re: re.Pattern[str]
+    verb_before_re: re.Pattern[str]
+    cue_before_re: re.Pattern[str]  # a grant verb right before a title ("tặng “Người tốt, việc tốt”")
+    patterns: dict[str, str] = field(default_factory=dict)  # expanded pattern per row, for tests
+
+
+def _literal_head(pattern: str) -> str:
+    """The literal start of a pattern, lower-cased: ``Huân chương(?:…`` → ``huân chương``."""
+    m = re.match(r"[\w ,]+", pattern)
+    lit = m.group() if m else ""
+    if pattern[len(lit):len(lit) + 1] in ("?", "*", "{"):
+        lit = lit[:-1]  # the last character is optional
+    return lit.rstrip(" ,").lower()
+
+
+def _alt(rows: list[Row]) -> str:
+    return "|".join(f"(?:{r.pattern})" for r in rows)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    rows = load_rows()
+    by: dict[str, list[Row]] = {}
+    for r in rows:
+        by.setdefault(r.kind, []).append(r)
+    strong = "|".join(r.pattern for r in by["surname"] if "strong" in r.flags) or "(?!)"
+    place = rf"(?:(?:\s*[-–]\s*|\s+)(?!(?:{strong})\s){CAP}){{0,4}}"
+    level = rf"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn){place}"
+    name = (rf"{CAP}(?:(?:\s+|\s*,\s*|\s*[-–]\s*)(?:và\s+{CAP}|(?!(?:{_NAME_STOP})(?!\w))\w+))"
+            r"{0,6}")
+
+    def expand(p: str) -> str:
+        return p.replace("{PLACE}", place).replace("{LEVEL}", level).replace("{NAME}", name)
+
+    patterns = {f"{r.kind}:{r.pattern}": expand(r.pattern) for r in rows}
+    grantor = "|".join(f"(?:{expand(r.pattern)})" for r in by["grantor"])
+    verbs = _alt(by["verb"])
+    award_rows = tuple(
+        AwardRow(re.compile(f"(?i:{r.pattern})"), r.value, r.flags.get("name"),
+                 r.flags.get("recipient"), "cue" in r.flags)
+        for r in by["award"])
+    numwords = {r.pattern: int(r.value) for r in by["number"]}
+    num = rf"{NUM}|(?i:{'|'.join(numwords)})"
+    recips = "|".join(r.pattern for r in by["recipient"])
+    # "Chủ tịch UBND tỉnh(,) (đồng chí) Nguyễn Văn A trao …": the person is not the grantor.
+    person = rf"(?:,?\s+(?:(?i:đồng chí|ông|bà)\s+)?{CAP}(?:\s+{CAP}){{1,3}})?"
+    cap_level = (r"(?:tp\.?|thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|cơ sở|bộ|ngành|"
+                 r"trung ương|nhà nước)")
+    return Tables(
+        rows=tuple(rows),
+        award_rows=award_rows,
+        name_re=re.compile(rf"(?i:{_alt(by['award'])})(?!\w)"),
+        pre_re=re.compile(r"(?P<pre>(?i:danh\s+hiệu)\s*)?(?:[“\"‘]\s*)?$"),
+        heads=tuple(dict.fromkeys([*(_literal_head(r.pattern) for r in by["award"]), "danh hiệu"])),
+        quoted_title_re=re.compile(r"(?i:danh\s+hiệu)\s*[“\"]\s*(?P<name>[^”\"\n]{2,80}?)\s*[”\"]"),
+        suffix_re=re.compile(
+            rf"\s++(?:(?i:của)\s++(?P<g1>(?i:{grantor}))|(?P<g2>(?i:{grantor}))"
+            rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
+        verb_re=re.compile(rf"(?<!\w)(?i:{verbs})(?!\w)"),
+        grantor_re=re.compile(
+            rf"(?<!\w)(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+)"
+            rf"{{0,2}}(?i:{verbs})$"),
+        mandate_re=re.compile(rf"(?i:ủy|uỷ)\s+quyền\s+(?i:của\s+)?(?P<g>(?i:{grantor}))"),
+        qty_re=re.compile(
+            rf"(?<![\w.,])(?P<n>{num})(?![.,]\d)\s++(?:(?i:lượt)\s++)?(?P<r>(?i:{recips}))(?!\w)"),
+        num_before_re=re.compile(rf"(?<![\w.,])(?P<n>{num})\s+$"),
+        recipients=tuple((re.compile(f"(?i:{r.pattern})"), r.value) for r in by["recipient"]),
+        numwords=numwords,
+        unit_re=re.compile(rf"(?:{_alt(by['unit'])})(?!\w)"),
+        person_re=re.compile(
+            rf"(?i:{_alt(by['person'])})\s+{CAP}|(?:{_alt(by['surname'])})(?:\s+{CAP}){{2}}"),
+        proposal_re=re.compile(rf"(?<!\w)(?i:{_alt(by['proposal'])})(?!\w)"),
+        passive_re=re.compile(rf"(?<!\w)(?i:{_alt(by['passive'])})(?!\w)"),
+        passive_end_re=re.compile(
+            rf"(?<!\w)(?i:{_alt(by['passive'])})(?!\w)(?P<tail>[^,;:]{{0,60}})$"),
+        verb_before_re=re.compile(
+            rf"(?<!\w)(?i:{verbs}|{_alt(by['passive'])}|{_alt(by['proposal'])})(?!\w)[^;:]{{0,40}}$"),
+        cue_before_re=re.compile(
+            rf"(?<!\w)(?i:{verbs}|{_alt(by['passive'])})(?!\w)\s*[“\"‘]?$"),
+        patterns=patterns,
+    )
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # where "danh hiệu", the opening quote or the name starts
+    end: int  # after the suffix ("của …", "cấp TP")
+    award: str
+    cls: str
+    grantor: str | None  # from the suffix
+    default_recipient: str | None
+
+
+@dataclass(slots=True)
+class Qty:
+    start: int
+    end: int
+    count: int | None
+    recipient: str
+    owner: Mention | None = None
+    chained: bool = False  # joined to the previous tally of the same award ("và 10 cá nhân")
+    prev_end: int = 0  # where the previous tally of its chain ends
+
+
+_LINK = re.compile(
+    r"(?i)[\s,:(–-]*(?:(?:cho|gồm|với|đối với|là|tặng|trao|thưởng|được|dành|trong đó có|trong đó|"
+    r"cụ thể)[\s:,]+)*")
+_CHAIN_BAD = re.compile(r"[\d();:.\n]|(?i:trong đó)")
+_CHAIN_SEP = re.compile(r",|(?<!\w)(?i:và|cùng)(?!\w)")
+_BY = re.compile(r"(?i)\s*,?\s*(?:bằng|với)(?:\s+hình\s+thức)?\s*")
+_CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
+_CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
+_PHRASE_STOP = re.compile(
+    r"[;(…:]|\.(?=\s|$|/)|\s(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w)")
+_SEG_SEP = re.compile(r"(?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+")
+_LEAD_CUT = re.compile(r"[\s,]*")
+_VERB_END = re.compile(r"(?<!\w)(?i:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao)\s+[“\"‘]?$")
+_WINDOW = 300  # how far a named recipient list or a subject may reach from its award
+_GRANTOR_WINDOW = 120
+_MARGIN = 600  # how far from the first/last award of a sentence anything is looked for
+_MAX_HITS = 20_000  # pathological input guard: a real article has a few dozen award mentions
+
+
+def _recipient_of(t: Tables, word: str) -> str:
+    for rx, value in t.recipients:
+        if rx.fullmatch(word):
+            return value
+    return word.lower()
+
+
+def _count(t: Tables, s: str) -> int | None:
+    n = t.numwords.get(s.lower())
+    return n if n is not None else parse_int(s)
+
+
+_CLASSES = (("huân chương", "huan_chuong"), ("huy chương", "huy_chuong"), ("bằng khen", "bang_khen"),
+            ("giấy khen", "giay_khen"), ("cờ", "co_thi_dua"), ("chiến sĩ thi đua", "chien_si_thi_dua"),
+            ("tập thể lao động xuất sắc", "tt_ld_xuat_sac"),
+            ("tập thể lao động tiên tiến", "tt_ld_tien_tien"), ("lao động tiên tiến", "ld_tien_tien"),
+            ("người tốt", "nguoi_tot_viec_tot"))
+
+
+def _classify(name: str) -> str:
+    low = name.lower()
+    return next((cls for word, cls in _CLASSES if word in low), "other")
+
+
+def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | None:
+    """The award mention whose name starts at ``pos`` (a head word was found there)."""
+    m = t.name_re.match(text, pos, e)
+    pre = t.pre_re.search(text, max(s, pos - 16), pos)
+    start = pre.start() if pre else pos
+    if m is None:  # danh hiệu “<a title not in the table>”, given with a grant verb
+        q = t.quoted_title_re.match(text, pos, e)
+        if (q is None or t.name_re.match(text, q.start("name"), e)
+                or not t.verb_before_re.search(text, max(s, pos - 45), pos)):
+            return None
+        name = q.group("name")
+        return _with_suffix(t, text, pos, q.end(), e, name, _classify(name), None)
+    name = m.group()
+    row = next(r for r in t.award_rows if r.regex.fullmatch(name))
+    if row.cue and not (pre and pre.group("pre")) and not t.cue_before_re.search(
+            text, max(s, pos - 20), pos):
+        return None
+    end = m.end()
+    if end < e and text[end] in "”\"’":
+        end += 1
+    return _with_suffix(t, text, start, end, e, row.name or name, row.cls, row.recipient)
+
+
+def _with_suffix(t: Tables, text: str, start: int, end: int, limit: int, name: str, cls: str,
+                 recipient: str | None) -> Mention:
+    grantor = None
+    sm = t.suffix_re.match(text, end, limit)
+    if sm:
+        grantor = sm.group("g1") or sm.group("g2") or sm.group("lvl")
+        end = sm.end()
+    return Mention(start, end, _clean(name), cls, grantor, recipient)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip("“”\"‘’ "))
+
+
+# --- one sentence --------------------------------------------------------------------------
+
+@dataclass
+class _Sentence:
+    """Everything found in one sentence, sorted by position, with bisect helpers."""
+
+    text: str
+    s: int
+    e: int
+    mentions: list[Mention]
+    qtys: list[Qty]
+    grantors: list[tuple[int, int, str]]  # (start, end incl. verb, grantor)
+    cues: list[tuple[int, int]]  # proposal cues
+    bounds: list[int]  # ";" positions
+
+    def __post_init__(self) -> None:
+        self.mstarts = [m.start for m in self.mentions]
+        self.qstarts = [q.start for q in self.qtys]
+        self.gstarts = [g[0] for g in self.grantors]
+        self.cstarts = [c[0] for c in self.cues]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.bounds, pos)
+        return (self.bounds[i - 1] + 1 if i else self.s,
+                self.bounds[i] if i < len(self.bounds) else self.e)
+
+    def next_award(self, pos: int, limit: int) -> Mention | None:
+        i = bisect_left(self.mstarts, pos)
+        return self.mentions[i] if i < len(self.mentions) and self.mstarts[i] < limit else None
+
+    def next_start(self, starts: list[int], pos: int) -> int:
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else self.e
+
+    def grantor_before(self, pos: int) -> tuple[int, int, str] | None:
+        i = bisect_left(self.gstarts, pos)
+        return self.grantors[i - 1] if i else None
+
+
+def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> list[AwardTally]:
+    # Look only near the awards: a tally never reaches far, and a run-away "sentence"
+    # (a page without punctuation) must not be scanned whole by every pattern.
+    s, e = max(s, mentions[0].start - _MARGIN), min(e, mentions[-1].end + _MARGIN)
+    bounds = []
+    i = text.find(";", s, e)
+    while i >= 0:
+        bounds.append(i)
+        i = text.find(";", i + 1, e)
+    grantors: list[tuple[int, int, str]] = []
+    scanned = s
+    for v in t.verb_re.finditer(text, s, e):
+        # windows do not overlap: each character is tried as a grantor start at most once
+        g = t.grantor_re.search(text, max(scanned, v.start() - _GRANTOR_WINDOW), v.end())
+        scanned = v.end()
+        if g:
+            grantors.append((g.start(), g.end(), g.group("g").strip()))
+    if "quyền" in text[s:e]:
+        grantors += [(m.start(), m.end(), m.group("g").strip()) for m in t.mandate_re.finditer(text, s, e)]
+        grantors.sort()
+    cues = [(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
+
+    # "N Bằng khen", "10 tập thể lao động xuất sắc": the count sits right before the award.
+    direct: dict[int, tuple[int, int | None, str | None]] = {}
+    for a in mentions:
+        nb = t.num_before_re.search(text, max(s, a.start - 24), a.start)
+        if nb:
+            direct[id(a)] = (nb.start(), _count(t, nb.group("n")), a.default_recipient)
+    mstarts = [a.start for a in mentions]
+    qtys: list[Qty] = []
+    for m in t.qty_re.finditer(text, s, e):
+        i = bisect_right(mstarts, m.start("r")) - 1
+        if i >= 0 and mentions[i].start <= m.start("r") < mentions[i].end:
+            # "15 chiến sĩ thi đua": the counted noun is the award itself
+            direct[id(mentions[i])] = (m.start(), _count(t, m.group("n")),
+                                       _recipient_of(t, m.group("r")))
+            continue
+        qtys.append(Qty(m.start(), m.end(), _count(t, m.group("n")), _recipient_of(t, m.group("r"))))
+    sent = _Sentence(text, s, e, mentions, qtys, grantors, cues, bounds)
+    _link(t, sent)
+
+    owned: dict[int, list[Qty]] = {}
+    for q in qtys:
+        if q.owner is not None:
+            owned.setdefault(id(q.owner), []).append(q)
+    rows: list[AwardTally] = []
+    for a in mentions:
+        c0, c1 = sent.clause(a.start)
+        g = sent.grantor_before(a.start)
+        grantor = a.grantor or (g[2] if g else None)
+        lead = _lead(sent, a, c0)
+        proposed = _proposed(sent, a.start, c0)
+        if id(a) in direct:
+            ds, n, r = direct[id(a)]
+            rows.append(_row(text, ds, a.end, a, grantor, r, n, proposed))
+        mine = owned.get(id(a), [])
+        for q in mine:
+            if q.start < a.start:  # "[N] được tặng [award]"
+                rows.append(_row(text, q.start, a.end, a, grantor, q.recipient, q.count, proposed))
+            else:
+                start = _LEAD_CUT.match(text, q.prev_end).end() if q.chained else lead
+                rows.append(_row(text, start, q.end, a, grantor, q.recipient, q.count, proposed))
+        if not mine and id(a) not in direct:
+            rows.extend(_named(t, sent, a, c0, c1, lead, grantor, proposed))
+    return rows
+
+
+def _passive_gap(t: Tables, gap: str) -> bool:
+    return len(gap) <= 150 and ((t.passive_re.search(gap) is not None and not _CHO.search(gap))
+                                or _BY.fullmatch(gap) is not None)
+
+
+def _link(t: Tables, sent: _Sentence) -> None:
+    """Give each counted noun its award: the next one ("5 tập thể được tặng Bằng khen") or the
+    previous one ("Bằng khen cho 22 tập thể và 10 cá nhân"), within one clause."""
+    text, qtys = sent.text, sent.qtys
+    # 1. a count followed directly by a passive verb and its award
+    for i, q in enumerate(qtys):
+        a = sent.next_award(q.end, sent.clause(q.start)[1])
+        if a is None or (i + 1 < len(qtys) and qtys[i + 1].start < a.start):
+            continue
+        if _passive_gap(t, text[q.end:a.start]):
+            q.owner = a
+    # 2. chains after an award: "[award] cho N …, M …" / "[award]: N …, M …"
+    for a in sent.mentions:
+        c1 = sent.clause(a.start)[1]
+        stop = min(c1, sent.next_start(sent.mstarts, a.end))
+        prev, chained = a.end, False
+        for j in range(bisect_left(sent.qstarts, a.end), len(qtys)):
+            q = qtys[j]
+            if q.start >= stop or q.owner is not None:
+                break
+            gap = text[prev:q.start]
+            if chained:
+                ok = (len(gap) <= 80 and not _CHAIN_BAD.search(gap) and bool(_CHAIN_SEP.search(gap))
+                      and not t.passive_re.search(gap))
+            else:
+                ok = len(gap) <= 60 and _LINK.fullmatch(gap) is not None
+            if not ok:
+                break
+            q.owner, q.chained, q.prev_end = a, chained, prev
+            prev, chained = q.end, True
+    # 3. counts before an award with other counts between ("5 tập thể và 10 cá nhân được …")
+    for i, q in enumerate(qtys):
+        if q.owner is not None:
+            continue
+        a = sent.next_award(q.end, sent.clause(q.start)[1])
+        if a is None or a.start - q.end > 400:
+            continue
+        parts, pos = [], q.end
+        for r in qtys[i + 1:]:
+            if r.start >= a.start:
+                break
+            parts.append(text[pos:r.start])
+            pos = r.end
+        parts.append(text[pos:a.start])
+        if _passive_gap(t, " ".join(parts)):
+            q.owner = a
+
+
+def _lead(sent: _Sentence, a: Mention, c0: int) -> int:
+    """Where a tally's surface starts when it begins with the award: at the grantor (and the
+    proposal cue) or the grant verb right before it."""
+    text, start = sent.text, a.start
+    g = sent.grantor_before(a.start)
+    if g and c0 <= g[0] and g[1] <= a.start and not text[g[1]:a.start].strip(" “\"‘"):
+        start = g[0]
+        i = bisect_left(sent.cstarts, start)
+        if i and sent.cues[i - 1][0] >= c0 and not text[sent.cues[i - 1][1]:start].strip():
+            start = sent.cues[i - 1][0]
+    else:
+        v = _VERB_END.search(text, max(c0, a.start - 16), a.start)
+        if v:
+            start = v.start()
+    return start
+
+
+def _proposed(sent: _Sentence, pos: int, c0: int) -> bool:
+    """A cue earlier in the clause makes the award a proposal, unless a grantor named after the
+    cue's own one takes over ("đề nghị Thủ tướng tặng …, UBND tỉnh tặng …")."""
+    i = bisect_left(sent.cstarts, pos)
+    if not i or sent.cues[i - 1][0] < c0:
+        return False
+    g = sent.grantor_before(pos)
+    return not (g and g[0] > sent.cues[i - 1][1] + 12)
+
+
+def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool) -> tuple[dict[str, int], int]:
+    """Count named units and persons in text[s:e]: ({recipient: count}, where the first starts).
+
+    ``first_free``: the first segment counts even without a known head word if it is
+    capitalised (right after "cho", the phrase is the recipient).
+    """
+    counts: dict[str, int] = {}
+    first, person_first = -1, False
+    bounds = [(m.start(), m.end()) for m in _SEG_SEP.finditer(text, s, e)]
+    starts = [s] + [b for _, b in bounds]
+    ends = [a for a, _ in bounds] + [e]
+    for i, (a, b) in enumerate(zip(starts, ends)):
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        if t.person_re.match(text, a, b):
+            kind = "cá nhân"
+        elif t.unit_re.match(text, a, b) or (first_free and i == 0 and text[a].isupper()):
+            if person_first:
+                continue  # "ông A, Công an xã B": where the person works, not a second recipient
+            kind = "tập thể"
+        else:
+            continue
+        if first < 0:
+            first, person_first = a, kind == "cá nhân"
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts, first
+
+
+def _named(t: Tables, sent: _Sentence, a: Mention, c0: int, c1: int, lead: int,
+           grantor: str | None, proposed: bool) -> list[AwardTally]:
+    """Rows for an award given to named units or persons, or to an uncounted group."""
+    text = sent.text
+    cho = _CHO_AFTER.match(text, a.end, c1)
+    if cho:
+        stop = min(c1, cho.end() + _WINDOW, sent.next_start(sent.mstarts, cho.end()),
+                   sent.next_start(sent.qstarts, cho.end()), sent.next_start(sent.gstarts, cho.end()))
+        ps = _PHRASE_STOP.search(text, cho.end(), stop)
+        if ps:
+            stop = ps.start()
+        counts, _ = _units(t, text, cho.end(), stop, first_free=True)
+        if not counts:
+            return [_row(text, lead, stop, a, grantor, None, None, proposed)]
+        return [_row(text, lead, stop, a, grantor, rec, n, proposed) for rec, n in counts.items()]
+    lo = max(c0, a.start - _WINDOW)
+    i = bisect_left(sent.mstarts, a.start)
+    if i:
+        lo = max(lo, sent.mentions[i - 1].end)
+    j = bisect_left(sent.qstarts, a.start)
+    if j:
+        lo = max(lo, sent.qtys[j - 1].end)
+    lo = min(lo, a.start)
+    pe = t.passive_end_re.search(text, lo, a.start)
+    if pe:
+        counts, first = _units(t, text, lo, pe.start(), first_free=False)
+        if counts:
+            return [_row(text, first, a.end, a, grantor, rec, n, proposed) for rec, n in counts.items()]
+    if lead != a.start or proposed or t.cue_before_re.search(text, max(lo, a.start - 20), a.start):
+        return [_row(text, lead, a.end, a, grantor, None, None, proposed)]
+    return []
+
+
+def _row(text: str, start: int, end: int, a: Mention, grantor: str | None, recipient: str | None,
+         count: int | None, proposed: bool) -> AwardTally:
+    while start < end and text[start] in " ,;":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return AwardTally(surface=text[start:end], start=start, end=end, award=a.award,
+                      award_class=a.cls, grantor=grantor, recipient=recipient, count=count,
+                      proposed=proposed)
+
+
+# --- document ------------------------------------------------------------------------------
 
 def find_awards(ctx: Context) -> list[AwardTally]:
-    return []
+    """Every award tally in the document, in text order."""
+    text = ctx.text
+    t = tables()
+    low = text.lower()
+    if len(low) != len(text):  # a case mapping changed the length: offsets would not hold
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    hits: set[int] = set()
+    for head in t.heads:
+        i = low.find(head)
+        while i >= 0 and len(hits) < _MAX_HITS:
+            if i == 0 or not low[i - 1].isalnum():
+                hits.add(i)
+            i = low.find(head, i + len(head))
+    if not hits:
+        return []
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    covered = -1
+    for pos in sorted(hits):
+        if pos < covered:
+            continue  # inside the previous mention ("lao động tiên tiến" in "Tập thể lao động…")
+        s, e = ctx.sentence_at(pos)
+        m = _mention_at(t, text, pos, s, e)
+        if m is not None:
+            by_sentence.setdefault((s, e), []).append(m)
+            covered = m.end
+    out: list[AwardTally] = []
+    seen: set[tuple] = set()
+    for (s, e), mentions in by_sentence.items():
+        for r in _sentence(t, text, s, e, mentions):
+            k = (r.start, r.end, r.award_class, r.recipient, r.count)
+            if k not in seen:
+                seen.add(k)
+                out.append(r)
+    return out

@@ -1,0 +1,282 @@
+"""Award tallies: behaviour tables of realistic Vietnamese sentences (written for these tests)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from thidua.nlp.awards import find_awards, load_rows, tables
+from thidua.nlp.models import AwardTally
+from thidua.nlp.text import Context, normalize_text
+
+
+def run(text: str) -> list[AwardTally]:
+    text = normalize_text(text)
+    rows = find_awards(Context(text))
+    for r in rows:
+        assert text[r.start:r.end] == r.surface, r
+        assert r.surface == r.surface.strip()
+    return rows
+
+
+def keys(rows: list[AwardTally]) -> set[tuple]:
+    return {(r.award_class, r.recipient, r.count) for r in rows if r.count is not None}
+
+
+def grantors(rows: list[AwardTally]) -> dict[tuple, str | None]:
+    return {(r.award_class, r.recipient, r.count): r.grantor for r in rows}
+
+
+class TestRuleTable:
+    @pytest.mark.parametrize("row", load_rows(), ids=lambda r: f"{r.kind}:{r.example}")
+    def test_example_matches_its_pattern(self, row):
+        pattern = tables().patterns[f"{row.kind}:{row.pattern}"]
+        assert re.search(f"(?i:{pattern})", row.example), (row.pattern, row.example)
+
+    @pytest.mark.parametrize("row", [r for r in load_rows() if r.kind == "award"],
+                             ids=lambda r: r.example)
+    def test_award_example_gives_its_class(self, row):
+        verb = "" if row.example.startswith(("tặng", "trao", "đạt", "phong")) else "tặng "
+        rows = run(f"UBND tỉnh {verb}{row.example} cho 3 tập thể.")
+        assert any(r.award_class == row.value and r.count == 3 for r in rows), rows
+
+
+class TestGrantorGivesAwardToCounted:
+    CASES = [
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho 25 tập thể có thành tích xuất sắc.",
+         {("bang_khen", "tập thể", 25)}),
+        ("Bộ trưởng Bộ Công an tặng Bằng khen cho 12 tập thể, 30 cá nhân.",
+         {("bang_khen", "tập thể", 12), ("bang_khen", "cá nhân", 30)}),
+        ("UBND huyện trao Giấy khen cho 45 cá nhân tiêu biểu trong phong trào.",
+         {("giay_khen", "cá nhân", 45)}),
+        ("Thủ tướng Chính phủ tặng Cờ thi đua cho 2 đơn vị dẫn đầu phong trào thi đua.",
+         {("co_thi_dua", "tập thể", 2)}),
+        ("Dịp này, Chủ tịch nước tặng thưởng Huân chương Lao động hạng Nhì cho 3 tập thể.",
+         {("huan_chuong", "tập thể", 3)}),
+        ("Giám đốc Sở Giáo dục và Đào tạo tặng Giấy khen cho 120 học sinh đạt giải.",
+         {("giay_khen", "cá nhân", 120)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+
+class TestCountedRecipientsReceiveAward:
+    CASES = [
+        ("Có 8 tập thể được tặng Bằng khen của Thủ tướng Chính phủ.",
+         {("bang_khen", "tập thể", 8)}, "Thủ tướng Chính phủ"),
+        ("Năm 2023, toàn huyện có 2.345 cá nhân đạt danh hiệu Lao động tiên tiến.",
+         {("ld_tien_tien", "cá nhân", 2345)}, None),
+        ("5 tập thể và 14 cá nhân được UBND tỉnh tặng Bằng khen.",
+         {("bang_khen", "tập thể", 5), ("bang_khen", "cá nhân", 14)}, "UBND tỉnh"),
+        ("32 cá nhân được công nhận danh hiệu Chiến sĩ thi đua cơ sở.",
+         {("chien_si_thi_dua", "cá nhân", 32)}, None),
+        ("18 tập thể được tặng danh hiệu Tập thể lao động tiên tiến cấp huyện.",
+         {("tt_ld_tien_tien", "tập thể", 18)}, "cấp huyện"),
+    ]
+
+    @pytest.mark.parametrize("text,expected,grantor", CASES)
+    def test_rows(self, text, expected, grantor):
+        rows = run(text)
+        assert keys(rows) == expected
+        assert set(grantors(rows).values()) == {grantor}
+
+    def test_surface_starts_at_the_count(self):
+        [row] = run("Có 8 tập thể được tặng Bằng khen của Thủ tướng Chính phủ.")
+        assert row.surface == "8 tập thể được tặng Bằng khen của Thủ tướng Chính phủ"
+
+
+class TestGrantorCarriesOver:
+    TEXT = ("Chủ tịch UBND tỉnh tặng Cờ thi đua cho 4 tập thể, Bằng khen cho 31 tập thể và "
+            "57 cá nhân; danh hiệu “Tập thể lao động xuất sắc” cho 9 tập thể; Giám đốc Sở Nội vụ "
+            "tặng Giấy khen cho 40 cá nhân.")
+
+    def test_rows_and_grantors(self):
+        rows = run(self.TEXT)
+        assert grantors(rows) == {
+            ("co_thi_dua", "tập thể", 4): "Chủ tịch UBND tỉnh",
+            ("bang_khen", "tập thể", 31): "Chủ tịch UBND tỉnh",
+            ("bang_khen", "cá nhân", 57): "Chủ tịch UBND tỉnh",
+            ("tt_ld_xuat_sac", "tập thể", 9): "Chủ tịch UBND tỉnh",
+            ("giay_khen", "cá nhân", 40): "Giám đốc Sở Nội vụ",
+        }
+
+    def test_chained_surface_is_its_own_clause(self):
+        rows = run(self.TEXT)
+        by = {(r.award_class, r.recipient, r.count): r.surface for r in rows}
+        assert by[("bang_khen", "tập thể", 31)] == "Bằng khen cho 31 tập thể"
+        assert by[("bang_khen", "cá nhân", 57)] == "và 57 cá nhân"
+        assert by[("co_thi_dua", "tập thể", 4)] == "Chủ tịch UBND tỉnh tặng Cờ thi đua cho 4 tập thể"
+
+    def test_grantor_does_not_cross_sentences(self):
+        rows = run("UBND tỉnh tặng Bằng khen cho 3 tập thể. Giấy khen được trao cho 7 cá nhân.")
+        assert grantors(rows)[("giay_khen", "cá nhân", 7)] is None
+
+
+class TestNamedRecipients:
+    CASES = [
+        ("Trường THPT Lê Quý Đôn được tặng thưởng Huân chương Lao động hạng Ba.",
+         {("huan_chuong", "tập thể", 1)}),
+        ("Thừa ủy quyền của Chủ tịch nước, đồng chí Bí thư Tỉnh ủy trao Huân chương Lao động "
+         "hạng Nhì cho Công ty cổ phần Cao su Đồng Phú.", {("huan_chuong", "tập thể", 1)}),
+        ("Cụ thể: Phòng Tư pháp huyện, Hội Nông dân xã Tân Lập được tặng Bằng khen của Chủ tịch "
+         "UBND tỉnh.", {("bang_khen", "tập thể", 2)}),
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho ông Nguyễn Văn Hùng, Giám đốc Sở Tài chính.",
+         {("bang_khen", "cá nhân", 1)}),
+        ("Bà Trần Thị Lan, giáo viên Trường Tiểu học Kim Đồng được tặng danh hiệu Nhà giáo Ưu tú.",
+         {("nhà giáo ưu tú", "cá nhân", 1)}),
+        ("Công an huyện vinh dự đón nhận Huân chương Chiến công hạng Ba.",
+         {("huan_chuong", "tập thể", 1)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        got = {(c if c != "other" else None, r, n) for c, r, n in keys(run(text))}
+        want = {(c if c in {"huan_chuong", "bang_khen"} else None, r, n) for c, r, n in expected}
+        assert got == want
+
+    def test_person_title_award_keeps_its_name(self):
+        [row] = run("Bà Trần Thị Lan được tặng danh hiệu Nhà giáo Ưu tú.")
+        assert (row.award, row.award_class, row.recipient, row.count) == (
+            "Nhà giáo Ưu tú", "other", "cá nhân", 1)
+
+
+class TestProposalNotGrant:
+    CASES = [
+        ("Hội đồng đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 6 tập thể.",
+         [("bang_khen", "tập thể", 6, True)]),
+        ("Các đơn vị xét, trình Chủ tịch UBND huyện tặng Giấy khen cho các tập thể tiêu biểu.",
+         [("giay_khen", None, None, True)]),
+        ("Đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 2 tập thể; UBND tỉnh "
+         "tặng Bằng khen cho 15 cá nhân.",
+         [("huan_chuong", "tập thể", 2, True), ("bang_khen", "cá nhân", 15, False)]),
+        ("Chương trình hành động được triển khai, UBND tỉnh tặng Bằng khen cho 4 tập thể.",
+         [("bang_khen", "tập thể", 4, False)]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        rows = run(text)
+        assert sorted((r.award_class, r.recipient, r.count, r.proposed) for r in rows) == sorted(
+            expected, key=str)
+
+
+class TestThousandsSeparator:
+    CASES = [
+        ("danh hiệu Lao động tiên tiến cho 1.774 cá nhân", 1774),
+        ("UBND tỉnh tặng Giấy khen cho 12.050 cá nhân", 12050),
+        ("Bằng khen cho 03 tập thể", 3),
+        ("Bằng khen cho hai tập thể", 2),
+    ]
+
+    @pytest.mark.parametrize("text,count", CASES)
+    def test_count(self, text, count):
+        assert [r.count for r in run(text) if r.count is not None] == [count]
+
+
+class TestNotCounts:
+    CASES = [
+        "Tổng kinh phí khen thưởng là 8.602,658 tỷ đồng, 79% tập thể được tặng Giấy khen.",
+        "Kỷ niệm 70 năm ngày thành lập, đơn vị được tặng Bằng khen trong 9 tháng năm 2022.",
+        "Trong năm 2023, các tập thể, cá nhân được tặng Bằng khen.",
+        "Tăng cường công tác khen thưởng, tôn vinh người tốt, việc tốt trong 21/21 xã.",
+        "Phong trào “Người tốt, việc tốt” được triển khai ở 100% đơn vị.",
+    ]
+
+    @pytest.mark.parametrize("text", CASES)
+    def test_no_counted_rows(self, text):
+        assert keys(run(text)) == set()
+
+
+class TestQuotedTitles:
+    CASES = [
+        ("UBND huyện tặng danh hiệu “Chiến sĩ thi đua cơ sở” cho 48 cá nhân.",
+         "Chiến sĩ thi đua cơ sở", "chien_si_thi_dua", 48),
+        ("Tặng danh hiệu “Người tốt, việc tốt” cho 11 cá nhân.", "Người tốt, việc tốt",
+         "nguoi_tot_viec_tot", 11),
+        ("Chủ tịch UBND thành phố tặng “Cờ thi đua xuất sắc” cho 5 tập thể.",
+         "Cờ thi đua xuất sắc", "co_thi_dua", 5),
+        ("Hội Cựu chiến binh xã được tặng cờ “Đơn vị dẫn đầu phong trào thi đua” của UBND huyện.",
+         "Cờ thi đua", "co_thi_dua", 1),
+    ]
+
+    @pytest.mark.parametrize("text,award,cls,count", CASES)
+    def test_name_without_quotes(self, text, award, cls, count):
+        [row] = [r for r in run(text) if r.count is not None]
+        assert (row.award, row.award_class, row.count) == (award, cls, count)
+
+
+class TestListsWithColon:
+    TEXT = ("Kết quả: Huân chương Lao động hạng Ba: 2 tập thể; Bằng khen của Thủ tướng Chính phủ: "
+            "3 tập thể, 7 cá nhân; Cờ thi đua của UBND tỉnh: 6 tập thể.")
+
+    def test_rows(self):
+        rows = run(self.TEXT)
+        assert keys(rows) == {("huan_chuong", "tập thể", 2), ("bang_khen", "tập thể", 3),
+                              ("bang_khen", "cá nhân", 7), ("co_thi_dua", "tập thể", 6)}
+        assert grantors(rows)[("co_thi_dua", "tập thể", 6)] == "UBND tỉnh"
+
+
+class TestCountBeforeAwardName:
+    CASES = [
+        ("Trong năm, đã trao 150 Giấy khen và 20 Bằng khen.",
+         {("giay_khen", None, 150), ("bang_khen", None, 20)}),
+        ("Toàn ngành có 36 chiến sĩ thi đua cơ sở.", {("chien_si_thi_dua", "cá nhân", 36)}),
+        ("Công nhận 14 tập thể lao động xuất sắc.", {("tt_ld_xuat_sac", "tập thể", 14)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+
+class TestUncountedAwardsKeptWithoutCount:
+    def test_null_count_row(self):
+        [row] = run("Phó Chủ tịch UBND quận trao Giấy khen cho các gia đình văn hóa tiêu biểu.")
+        assert (row.award, row.count, row.recipient) == ("Giấy khen", None, None)
+        assert row.grantor == "Phó Chủ tịch UBND quận"
+        assert row.surface.startswith("Phó Chủ tịch UBND quận trao Giấy khen cho các gia đình")
+
+    def test_mere_mention_is_not_a_tally(self):
+        assert run("Luật Thi đua, khen thưởng quy định về Bằng khen và Giấy khen.") == []
+
+
+class TestLinearTime:
+    INPUTS = [
+        "tặng Bằng khen cho " * 500_000,
+        "1." * 5_000_000,
+        "Bằng khen: " + "1.000 tập thể, " * 600_000,
+        "Chủ tịch UBND tỉnh " * 500_000 + "tặng Bằng khen",
+        "danh hiệu “" * 900_000,
+        "cho Phòng A, " * 800_000 + "được tặng Bằng khen",
+        "Bằng khen " + " " * 10_000_000 + "và",
+    ]
+
+    @pytest.mark.parametrize("text", INPUTS, ids=lambda s: repr(s[:20]))
+    def test_ten_megabytes_in_seconds(self, text):
+        ctx = Context(text)
+        t0 = time.perf_counter()
+        find_awards(ctx)
+        assert time.perf_counter() - t0 < 10
+
+
+class TestSpeed:
+    def test_realistic_article(self):
+        para = ("Năm 2023, các phong trào thi đua yêu nước được triển khai sâu rộng trên địa bàn "
+                "huyện, góp phần hoàn thành các chỉ tiêu kinh tế - xã hội. ")
+        award = ("Chủ tịch UBND tỉnh tặng Cờ thi đua cho 3 tập thể, Bằng khen cho 22 tập thể và "
+                 "10 cá nhân; UBND huyện tặng danh hiệu “Lao động tiên tiến” cho 1.774 cá nhân. ")
+        text = (para * 40 + award) * 1
+        text = text[:10_000]
+        ctx = Context(text)
+        ctx.sentences
+        find_awards(ctx)
+        n = 50
+        t0 = time.perf_counter()
+        for _ in range(n):
+            find_awards(ctx)
+        # 0.2 ms is the budget on a free core; allow for a loaded test machine
+        assert (time.perf_counter() - t0) / n < 0.002
