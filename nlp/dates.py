@@ -14,7 +14,7 @@ from thidua.nlp.models import DateMention
 from thidua.nlp.text import Context
 from thidua.nlp.vndate import (
     DAY, DM_CORE, FULL_CORE, MONTH, TEXTUAL_CORE, YEAR,
-    infer_year, load_table, make_date, numbers, parse_full, windows, words_alt,
+    anchor_windows, infer_year, load_table, make_date, numbers, parse_full, words_alt,
 )
 
 _S = r"\s{1,3}"
@@ -129,23 +129,22 @@ def _is_holiday(text: str, start: int) -> bool:
 
 def find_dates(ctx: Context) -> list[DateMention]:
     text = ctx.text
-    anchors = [m.start() for rx in _ANCHORS for m in rx.finditer(text)]
     grammar = _grammar()
     out: list[DateMention] = []
     done = 0
-    for ws, we in windows(anchors, len(text), 28, 8):
-        for st in _starts().finditer(text, max(ws, done), we):
-            if st.start() < done or not (m := grammar.match(text, st.start())):
-                continue
-            done = m.end()
-            kind = m.lastgroup or ""
-            start, end = m.span()
-            got = _value(kind, m.group(), ctx, start)
-            if got is None:
-                continue
-            if kind == "dm":  # the surface is the date itself, as for full dates
-                start += re.match(r"[Nn]gày\s*", m.group()).end()
-            out.append(DateMention(text[start:end], start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
+    wins = anchor_windows(_ANCHORS, text, 28, 8)
+    for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar):
+        if m.start() < done:
+            continue
+        done = m.end()
+        kind = m.lastgroup or ""
+        start, end = m.span()
+        got = _value(kind, m.group(), ctx, start)
+        if got is None:
+            continue
+        if kind == "dm":  # the surface is the date itself, as for full dates
+            start += re.match(r"[Nn]gày\s*", m.group()).end()
+        out.append(DateMention(text[start:end], start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
     return out
 
 
@@ -173,3 +172,19 @@ def find_published(ctx: Context) -> date | None:
     if not m:
         return None
     return parse_full(m.group("a") or m.group("b") or m.group("c"))
+
+
+def _scan(text: str, wins: list[tuple[int, int]], grammar: re.Pattern[str]):
+    """Grammar matches tried only at plausible starts inside the windows."""
+    done = 0
+    for ws, we in wins:
+        for st in _starts().finditer(text, max(ws, done), we):
+            if st.start() >= done and (m := grammar.match(text, st.start())):
+                done = m.end()
+                yield m
+
+
+@cache
+def _gated() -> re.Pattern[str]:
+    """The grammar behind a lookahead on the start pattern: one C-level scan for dense input."""
+    return re.compile(rf"(?=(?:{_starts().pattern}))(?:{_grammar().pattern})")

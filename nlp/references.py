@@ -16,7 +16,7 @@ from functools import cache
 from thidua.nlp.models import Reference
 from thidua.nlp.text import Context, fold, key
 from thidua.nlp.vndate import (
-    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, load_table, parse_partial, windows, words_alt,
+    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, load_table, parse_partial, words_alt,
 )
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
@@ -24,7 +24,9 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})"
 _PART = rf"[{_UP}][^\W_]{{0,11}}"
 _PART2 = rf"[{_UP}][{_UP}0-9][^\W_]{{0,10}}"  # after a spaced separator: looks like a code
 _SYM = rf"(?:(?:19|20)\d\d\s?/\s?)?{_PART}(?:[\-–/]{_PART}|\s[\-–/]\s?{_PART2}|[\-–/]\s{_PART2}){{0,5}}"
-_BARE_SYM = rf"(?:(?:19|20)\d\d/)?[{_UP}][^\W_]{{1,11}}(?:[\-–/][{_UP}][^\W_]{{0,11}}){{1,5}}"
+# Bare numbers need a code that cannot be a ratio or a date: two letter groups, or year + group.
+_BARE_SYM = (rf"(?:(?:19|20)\d\d/[{_UP}][^\W_]{{1,11}}(?:[\-–/][{_UP}][^\W_]{{0,11}}){{0,5}}"
+             rf"|[{_UP}][^\W_]{{1,11}}(?:[\-–/][{_UP}][^\W_]{{0,11}}){{1,5}})")
 _AFTER = r"(?![\w/]|[\-.,]\d)"
 _S = r"\s{1,3}"
 _ISSUER_CHARS = r"[^\s,;:.()“”\"]"
@@ -138,35 +140,50 @@ def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str 
 
 def find_references(ctx: Context) -> list[Reference]:
     text, published = ctx.text, ctx.published
-    anchors = [m.start() for rx in _ANCHORS for m in rx.finditer(text)]
     grammar, out, done = _grammar(), [], 0
-    for ws, we in windows(anchors, len(text), 60, 8):
-        for st in _starts().finditer(text, max(ws, done), we):
-            if st.start() < done or not (m := grammar.match(text, st.start())):
-                continue
-            if m.group("lname"):
-                name, year = re.sub(r"\s+", " ", m.group("lname")), m.group("lyear")
-                out.append(Reference(m.group(), m.start(), m.end(), kind="luat", number="",
-                                     id=f"Luật {name} {year}", key=f"luat:{key(name)}:{year}"))
-                done = m.end()
-                continue
-            if m.group("kind"):
-                if not m.group("sym") and not m.group("so"):
-                    continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
-                kind = _kinds()[fold(re.sub(r"\s+", " ", m.group("kind")))]
-                if kind == "cong_van" and m.group("sym"):
-                    kind = _kind_of_symbol(m.group("sym")) if fold(m.group("kind")) == "van ban" else kind
-                ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
-                            _tail(text, m.end(), published))
-            else:
-                kind = _kind_of_symbol(m.group("bsym"))
-                ref = _make(text, m.start(), kind, m.group("bnum"), m.group("bsep"), m.group("bsym"),
-                            _tail(text, m.end(), published))
+    wins = anchor_windows(_ANCHORS, text, 60, 8)
+    for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar):
+        if m.start() < done:
+            continue
+        if m.group("lname"):
+            name, year = re.sub(r"\s+", " ", m.group("lname")), m.group("lyear")
+            out.append(Reference(m.group(), m.start(), m.end(), kind="luat", number="",
+                                 id=f"Luật {name} {year}", key=f"luat:{key(name)}:{year}"))
+            done = m.end()
+            continue
+        if m.group("kind"):
+            if not m.group("sym") and not m.group("so"):
+                continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
+            kind = _kinds()[fold(re.sub(r"\s+", " ", m.group("kind")))]
+            if kind == "cong_van" and m.group("sym"):
+                kind = _kind_of_symbol(m.group("sym")) if fold(m.group("kind")) == "van ban" else kind
+            ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
+                        _tail(text, m.end(), published))
+        else:
+            kind = _kind_of_symbol(m.group("bsym"))
+            ref = _make(text, m.start(), kind, m.group("bnum"), m.group("bsep"), m.group("bsym"),
+                        _tail(text, m.end(), published))
+        out.append(ref)
+        # A list carries the kind over: "Chỉ thị số 34-CT/TW và 35-CT/TW".
+        while nxt := _LIST_NEXT.match(text, ref.end):
+            ref = _make(text, nxt.start("num"), ref.kind, nxt.group("num"), nxt.group("sep"),
+                        nxt.group("sym"), _tail(text, nxt.end(), published))
             out.append(ref)
-            # A list carries the kind over: "Chỉ thị số 34-CT/TW và 35-CT/TW".
-            while nxt := _LIST_NEXT.match(text, ref.end):
-                ref = _make(text, nxt.start("num"), ref.kind, nxt.group("num"), nxt.group("sep"),
-                            nxt.group("sym"), _tail(text, nxt.end(), published))
-                out.append(ref)
-            done = ref.end
+        done = ref.end
     return out
+
+
+def _scan(text: str, wins: list[tuple[int, int]], grammar: re.Pattern[str]):
+    """Grammar matches tried only at plausible starts inside the windows."""
+    done = 0
+    for ws, we in wins:
+        for st in _starts().finditer(text, max(ws, done), we):
+            if st.start() >= done and (m := grammar.match(text, st.start())):
+                done = m.end()
+                yield m
+
+
+@cache
+def _gated() -> re.Pattern[str]:
+    """The grammar behind a lookahead on the start pattern: one C-level scan for dense input."""
+    return re.compile(rf"(?=(?:{_starts().pattern}))(?:{_grammar().pattern})")

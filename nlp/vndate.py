@@ -83,6 +83,20 @@ def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
 
 
+def anchor_windows(anchor_rxs: list[re.Pattern[str]], text: str, before: int,
+                   after: int) -> list[tuple[int, int]] | None:
+    """Windows around anchors; one window over everything when anchors are dense
+    (adversarial input): None, and the caller scans the whole text in one regex call."""
+    limit = len(text) // 40 + 200
+    anchors: list[int] = []
+    for rx in anchor_rxs:
+        for m in rx.finditer(text):
+            anchors.append(m.start())
+            if len(anchors) > limit:
+                return None
+    return windows(anchors, len(text), before, after)
+
+
 def windows(anchors: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
     """Merged ``[p-before, p+after]`` windows around anchor positions, clipped to the text."""
     out: list[tuple[int, int]] = []

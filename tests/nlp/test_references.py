@@ -1,0 +1,152 @@
+"""References: state and Party numbering, lists, no-symbol refs, named laws, tails, tables."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from thidua.nlp.references import find_references
+from thidua.nlp.text import Context
+from thidua.nlp.vndate import load_table
+
+PUB = date(2024, 12, 10)
+
+
+def refs(text: str, published: date | None = PUB):
+    found = find_references(Context(text, published=published))
+    for r in found:
+        assert text[r.start:r.end] == r.surface
+    return found
+
+
+def ids(text: str) -> list[str]:
+    return [r.id for r in refs(text)]
+
+
+class TestStateAndPartyNumbers:
+    CASES = [
+        ("căn cứ Quyết định số 36/2017/QĐ-UBND của UBND tỉnh", [("quyet_dinh", "36", "2017/QĐ-UBND", "36/2017/QĐ-UBND")]),
+        ("thực hiện Nghị quyết 26-NQ/TƯ của Trung ương", [("nghi_quyet", "26", "NQ/TƯ", "26-NQ/TƯ")]),
+        ("theo Chương trình số 01/CTr-UBND", [("chuong_trinh", "01", "CTr-UBND", "01/CTR-UBND")]),
+        ("Thông tư số 01/2024/TT-BNV hướng dẫn", [("thong_tu", "01", "2024/TT-BNV", "01/2024/TT-BNV")]),
+        ("Hướng dẫn 05-HD/BTGTW của Ban Tuyên giáo", [("huong_dan", "05", "HD/BTGTW", "05-HD/BTGTW")]),
+        ("theo chỉ thị 22/CT-TW như một số báo viết", [("chi_thi", "22", "CT-TW", "22/CT-TW")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_fields(self, text, expected):
+        assert [(r.kind, r.number, r.symbol, r.id) for r in refs(text)] == expected
+
+
+class TestReferenceWithoutKindWord:
+    CASES = [
+        ("Sở Nội vụ có văn bản hướng dẫn tại 1459/SNV-TĐKT gửi các huyện", [("cong_van", "1459/SNV-TĐKT")]),
+        ("tại 98/2023/NĐ-CP quy định chi tiết", [("nghi_dinh", "98/2023/NĐ-CP")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_kind_from_symbol(self, text, expected):
+        assert [(r.kind, r.id) for r in refs(text)] == expected
+
+
+class TestSpacesAndDotsInsideNumbers:
+    CASES = [
+        ("thực hiện Kế hoạch số 167 /KH- UBND của quận", "167/KH-UBND"),
+        ("Quyết định số 1.459/QĐ-UBND ngày 2/3/2023", "1459/QĐ-UBND"),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_id(self, text, expected):
+        assert ids(text) == [expected]
+
+
+class TestListsCarryTheKind:
+    CASES = [
+        ("quán triệt Chỉ thị số 34-CT/TW và 35-CT/TW của Bộ Chính trị", [("chi_thi", "34-CT/TW"), ("chi_thi", "35-CT/TW")]),
+        ("các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND của huyện", [("quyet_dinh", "12/QĐ-UBND"), ("quyet_dinh", "13/QĐ-UBND")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_kinds(self, text, expected):
+        assert [(r.kind, r.id) for r in refs(text)] == expected
+
+
+class TestReferenceWithoutSymbol:
+    def test_number_only(self):
+        (r,) = refs("thí điểm chính quyền đô thị theo Nghị quyết số 97; cải cách hành chính")
+        assert (r.kind, r.number, r.symbol, r.id, r.surface) == ("nghi_quyet", "97", None, "97", "Nghị quyết số 97")
+
+
+class TestNamedLaw:
+    def test_law_and_year(self):
+        (r,) = refs("triển khai Luật Thi đua, khen thưởng năm 2022 trên địa bàn")
+        assert (r.kind, r.number, r.symbol) == ("luat", "", None)
+        assert "2022" in r.key and "thi dua" in r.key
+
+
+class TestDateIssuerAndTitle:
+    CASES = [
+        ("Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về “Tiếp tục đổi mới công tác thi đua, khen thưởng”",
+         "2014-04-07", "Bộ Chính trị", "Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị", "Tiếp tục đổi mới công tác thi đua, khen thưởng"),
+        ("Kế hoạch số 88/KH-UBND ngày 26-11 về việc tổ chức hội nghị", "2024-11-26", None, "Kế hoạch số 88/KH-UBND ngày 26-11", "tổ chức hội nghị"),
+        ("Quyết định số 2316/QĐ-TTg ngày 20 tháng 12 năm 2023 của Thủ tướng Chính phủ.", "2023-12-20", "Thủ tướng Chính phủ",
+         "Quyết định số 2316/QĐ-TTg ngày 20 tháng 12 năm 2023 của Thủ tướng Chính phủ", None),
+        ("Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII, ", None, "Ban Chấp hành Trung ương",
+         "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII", None),
+    ]
+
+    @pytest.mark.parametrize("text,dt,issuer,surface,title", CASES)
+    def test_tail(self, text, dt, issuer, surface, title):
+        (r,) = refs(text)
+        assert (r.date, r.issuer, r.surface, r.title) == (dt, issuer, surface, title)
+
+    def test_partial_date_without_article_date(self):
+        (r,) = refs("Kế hoạch số 343/KH-UBND ngày 26-11 về việc tổ chức", published=None)
+        assert r.date is None and r.surface.endswith("ngày 26-11")
+
+    def test_key_separates_years_and_issuers(self):
+        a = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2023 của UBND huyện Ba Vì")[0]
+        b = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2024 của UBND huyện Ba Vì")[0]
+        c = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2023 của UBND huyện Sóc Sơn")[0]
+        assert len({a.key, b.key, c.key}) == 3
+
+
+class TestNotReferences:
+    CASES = [
+        "hoàn thành 21/21 chỉ tiêu, xếp thứ 5/30",
+        "kế hoạch 5 năm (2021-2025) của quận",
+        "Kế hoạch tổ chức phong trào thi đua năm 2024",
+        "theo Nghị quyết Đại hội Đảng bộ lần thứ XVII",
+        "Liên hệ 0912.345.678, thu 8.602,658 tỷ đồng",
+        "phòng chống dịch Covid-19 và F0/F1",
+    ]
+
+    @pytest.mark.parametrize("text", CASES)
+    def test_nothing(self, text):
+        assert refs(text) == []
+
+
+class TestTables:
+    @pytest.mark.parametrize("row", load_table("doc_kinds.tsv"), ids=lambda r: r["phrase"])
+    def test_kind_examples(self, row):
+        assert [r.kind for r in refs(row["example"])] == [row["kind"]]
+
+    @pytest.mark.parametrize("row", load_table("ref_symbol_kinds.tsv"), ids=lambda r: r["code"])
+    def test_symbol_examples(self, row):
+        assert [r.kind for r in refs(f"theo {row['example']} đã ban hành")] == [row["kind"]]
+
+    @pytest.mark.parametrize("row", load_table("ref_issuer_stops.tsv"), ids=lambda r: r["word"])
+    def test_issuer_stops(self, row):
+        assert [r.issuer for r in refs(row["example"])] == [row["issuer"]]
+
+
+class TestLinearTime:
+    @pytest.mark.parametrize("chunk", ["Chỉ thị số ", "9" * 1000 + "/", "-./", "Luật Thi đua "])
+    def test_adversarial_10mb(self, chunk):
+        text = chunk * (10_000_000 // len(chunk))
+        t0 = time.perf_counter()
+        find_references(Context(text))
+        # Linear but slow on dense "Luật …" input (~10 s on a loaded machine); backtracking would be hours.
+        assert time.perf_counter() - t0 < 40
