@@ -146,14 +146,15 @@ class _Matcher:
             variants = {p.surface} if p.case == "s" else {p.surface, p.surface[0].upper() + p.surface[1:]}
             for v in variants:
                 self.by_surface[v] = p
-                enders.add(v[-1])
+                enders.add(v[-3:])
             body = r"[ ]".join(map(re.escape, p.surface.split(" ")))
             tails.append(f"(?i:{body})" if p.case == "i" else body)
         # Abbreviations with a dot may touch the name (TP.HCM); words need a space.
         self.prefix_tail = re.compile(rf"(?<![\w.])(?:{'|'.join(tails)})(?:(?<=\.)[ ]?|[ ]{{1,2}})$")
-        enders.discard(".")
+        # Each lookbehind checks the last (up to) three letters of some prefix + a space.
+        behind = [f"(?<={re.escape(e)}[ ].)" for e in sorted(enders) if not e.endswith(".")]
         self.capital = re.compile(
-            rf"[{_UP}\d](?:(?<=[{re.escape(''.join(sorted(enders)))}][ ].)|(?<=\..)|(?<=\.[ ].)|(?<=[ ][ ].))"
+            rf"[{_UP}\d](?:{'|'.join(behind)}|(?<=\..)|(?<=\.[ ].)|(?<=[ ][ ].))"
         )
         self.name = re.compile(_NAME)
         bare = {v for u in gz.provinces() if u.name not in _NEVER_BARE for v in _variants(u.name)}
@@ -399,42 +400,58 @@ def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _resolve(mentions: list[_Mention], published: date | None) -> list[Location]:
     """Pick each mention's province (and district) by what the rest of the article names."""
+    # Articles repeat their places: work per distinct candidate list, not per mention.
+    provs_of: dict[int, set[str]] = {}
     votes: dict[str, float] = defaultdict(float)
     for m in mentions:
-        provs = {u.province for u in m.cands}
+        provs = provs_of.get(id(m.cands))
+        if provs is None:
+            provs = provs_of[id(m.cands)] = {u.province for u in m.cands}
         if provs:
             w = 3.0 if m.level == "province" else (2.0 if len(provs) == 1 else 1.0 / len(provs))
             for p in provs:
                 votes[p] += w
     districts = {
         (u.province, u.name) for m in mentions if m.level == "district" for u in m.cands
-        if len({c.province for c in m.cands}) == 1 or votes[u.province] >= 3
+        if len(provs_of[id(m.cands)]) == 1 or votes[u.province] >= 3
     }
     prefer_new = published is not None and published >= REFORM
+    done: dict[tuple[int, str], tuple[str | None, str | None, str, str | None]] = {}
     out = []
     for m in mentions:
-        cands = m.cands
-        province = district = code = None
-        era = "both"
-        if cands:
-            ranked = sorted({u.province for u in cands}, key=lambda p: -votes[p])
-            if len(ranked) == 1 or votes[ranked[0]] > votes[ranked[1]]:
-                province = ranked[0]
-                cands = [u for u in cands if u.province == province]
-                if m.level in WARD_LEVELS:
-                    near = [u for u in cands if (province, u.district) in districts or u.era == "2025"]
-                    cands = near if any(u.era == "legacy" for u in near) else cands
-                    ds = {u.district for u in cands if u.district}
-                    district = ds.pop() if len(ds) == 1 else None
-                eras = {u.era for u in cands}
-                era = "both" if len(eras) == 2 else eras.pop()
-                pick = [u for u in cands if (u.era == "2025") == prefer_new] or cands
-                code = pick[0].code
+        ck = (id(m.cands), m.level)
+        fields = done.get(ck)
+        if fields is None:
+            fields = done[ck] = _pick(m, provs_of[id(m.cands)], votes, districts, prefer_new)
+        province, district, era, code = fields
         out.append(Location(
             surface="", start=m.start, end=m.end, name=m.name, level=m.level,
-            province=province, district=district, era=era, code=code,
+            province=province, district=district, era=era, code=code,  # type: ignore[arg-type]
         ))
     return out
+
+
+def _pick(
+    m: _Mention, provs: set[str], votes: dict[str, float], districts: set[tuple[str, str]], prefer_new: bool
+) -> tuple[str | None, str | None, str, str | None]:
+    """(province, district, era, code) of one mention, given the article's votes."""
+    cands = m.cands
+    if not cands:
+        return None, None, "both", None
+    ranked = sorted(provs, key=lambda p: -votes[p])
+    if len(ranked) > 1 and votes[ranked[0]] <= votes[ranked[1]]:
+        return None, None, "both", None  # ambiguous: say so rather than guess
+    province, district = ranked[0], None
+    cands = [u for u in cands if u.province == province]
+    if m.level in WARD_LEVELS:
+        near = [u for u in cands if (province, u.district) in districts or u.era == "2025"]
+        cands = near if any(u.era == "legacy" for u in near) else cands
+        ds = {u.district for u in cands if u.district}
+        district = ds.pop() if len(ds) == 1 else None
+    eras = {u.era for u in cands}
+    era = "both" if len(eras) == 2 else eras.pop()
+    pick = [u for u in cands if (u.era == "2025") == prefer_new] or cands
+    return province, district, era, pick[0].code
 
 
 def find_locations(ctx: Context) -> list[Location]:
