@@ -100,9 +100,9 @@ def kind_number_token(kind: str, number: str) -> str | None:
     return f"{abbrev}{number.lstrip('0') or '0'}" if abbrev else None
 
 
-def docnum_tokens_in_text(text: str) -> set[str]:
+def docnum_tokens_in_text(text: str, folded: bool = False) -> set[str]:
     """Document-number tokens written in a text, whether or not the extractor found them."""
-    f = fold(text)
+    f = text if folded else fold(text)
     out = {m.group(1) + _alnum(m.group(2)) for m in _NUMSYM_RE.finditer(f)}
     for m in _KIND_NUM_RE.finditer(f):
         out.add(KIND_ABBREV[KIND_WORDS[re.sub(r"\s+", " ", m.group(1))]] + m.group(2))

@@ -149,7 +149,7 @@ def highlights(text: str, node: Node, facts: list[tuple[str, int, int, str]]) ->
     if not matches:
         return [_passage(text, 0, min(len(text), PASSAGE), [], facts)] if text else []
     chosen: list[tuple[int, int]] = []
-    pool = list(matches)
+    pool = matches[:200]
     while pool and len(chosen) < MAX_PASSAGES:
         best = max(pool, key=lambda m: sum(1 for o in pool if m[0] <= o[0] < m[0] + PASSAGE))
         start = _snap_left(text, max(0, best[0] - PASSAGE // 4))
@@ -196,9 +196,10 @@ def _html(piece: str, matches: list[Span], facts: list[FactSpan]) -> str:
         opens.setdefault(m.start, []).append("<mark>")
         closes.setdefault(m.end, []).insert(0, "</mark>")
     out: list[str] = []
-    for i, ch in enumerate(piece):
-        out += closes.get(i, [])
-        out += opens.get(i, [])
-        out.append(html.escape(ch))
-    out += closes.get(len(piece), [])
+    prev = 0
+    for i in sorted(set(opens) | set(closes)):  # escape whole segments between tags
+        out.append(html.escape(piece[prev:i]))
+        out += closes.get(i, []) + opens.get(i, [])
+        prev = i
+    out.append(html.escape(piece[prev:]))
     return "".join(out)

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from thidua.index.analysis import docnum_tokens_in_text, kind_number_token, number_symbol_token
+from thidua.index.analysis import docnum_tokens_in_text, fold, kind_number_token, number_symbol_token
 
 _UNIT_LEVELS = ("province", "district", "ward", "commune", "town")
 
@@ -35,6 +35,7 @@ class IndexedDoc:
     facets: dict[str, list[str]] = field(default_factory=dict)
     facts_text: str = ""  # names of every fact, all eras and aliases: searched like the text
     unit_keys: list[str] = field(default_factory=list)  # "province|district" per unit, for aggregations
+    folded: tuple[str, str, str] = ("", "", "")  # fold() of title, text, facts_text: computed once
 
     def to_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in self.__slots__}
@@ -146,7 +147,8 @@ def to_indexed(doc) -> IndexedDoc:
     for d in ex.dates:
         out.spans.append(("date", d.start, d.end, d.value))
     out.spans.sort(key=lambda s: (s[1], s[2]))
-    docnums = docnum_tokens_in_text(out.title + "\n" + out.text)
+    title_f, text_f = fold(out.title), fold(out.text)
+    docnums = docnum_tokens_in_text(title_f + "\n" + text_f, folded=True)
     for r in out.references:
         docnums.update(r["tokens"])
     out.docnums = sorted(docnums)
@@ -163,6 +165,7 @@ def to_indexed(doc) -> IndexedDoc:
     out.unit_keys = list(dict.fromkeys(f"{u['provinces'][0] if u['provinces'] else ''}|{u['district'] or ''}"
                                        for u in out.units))
     out.facts_text = " ; ".join(dict.fromkeys(n for n in names if n))
+    out.folded = (title_f, text_f, fold(out.facts_text))
     return out
 
 

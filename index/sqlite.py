@@ -184,7 +184,7 @@ class SqliteBackend(SearchBackend):
                         "awards": d.awards, "spans": d.spans}
                 rows.append((r, d.id, d.url, d.title, d.text, d.source, d.published, d.year, facts, refs,
                              json.dumps(data, ensure_ascii=False)))
-                fts.append((r, d.title, d.text, facts, fold(d.title), fold(d.text), fold(facts), refs))
+                fts.append((r, d.title, d.text, facts, *d.folded, refs))
                 for name, values in d.facets.items():
                     fv += [(name, v, r) for v in dict.fromkeys(values)]
                 prov, dist = primary_unit(d)
@@ -319,7 +319,7 @@ class SqliteBackend(SearchBackend):
                 sql = (
                     "SELECT t.value, t.n - coalesce(c.n, 0) AS cnt FROM facet_totals t LEFT JOIN ("
                     "  SELECT value, count(*) AS n FROM facet_values WHERE facet = :f AND doc IN ("
-                    f"   SELECT rowid FROM docs EXCEPT {set_sql}) GROUP BY value) c ON c.value = t.value"
+                    f"   SELECT rowid FROM docs EXCEPT SELECT id FROM ({set_sql})) GROUP BY value) c ON c.value = t.value"
                     " WHERE t.facet = :f AND cnt > 0 ORDER BY cnt DESC, t.value LIMIT :lim"
                 )
             else:

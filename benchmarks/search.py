@@ -1,0 +1,94 @@
+"""Indexing docs/s and query p50/p95 per query shape, embedded (and Elasticsearch when
+THIDUA_ES_URL is set), over N synthetic documents (default 100,000), in one run.
+
+    .venv/bin/python benchmarks/search.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import generate  # noqa: E402
+
+from thidua.index.documents import to_indexed  # noqa: E402
+from thidua.index.models import SearchQuery  # noqa: E402
+
+SIX = ["province", "district", "year", "reference", "campaign", "award"]
+SHAPES: dict[str, list[SearchQuery]] = {
+    "plain": [SearchQuery(q=q, facets=[]) for q in ("khen thưởng", "hội nghị tổng kết", "Đống Đa", "giao ước",
+                                                    "điển hình tiên tiến", "nông thôn mới")],
+    "no-diacritics": [SearchQuery(q=q, facets=[]) for q in ("khen thuong", "dong da", "thi dua", "nong thon moi",
+                                                            "dien hinh tien tien", "giao uoc")],
+    "phrase": [SearchQuery(q=q, facets=[]) for q in ('"thi đua yêu nước"', '"người tốt, việc tốt"',
+                                                     '"dân vận khéo"', '"chung sức xây dựng"')],
+    "document-number": [SearchQuery(q=q, facets=[]) for q in ("34-CT/TW", "34 CT TW", "chỉ thị 34", "ct34",
+                                                              "343/KH-UBND", "1526/QĐ-TTg")],
+    "6-facet broad (thi đua)": [SearchQuery(q="thi đua", facets=SIX)],
+    "6-facet + 2 selections": [SearchQuery(q="thi đua", facets=SIX, filters={"year": ["2024", "2023"],
+                                                                            "award": ["Bằng khen"]})],
+    "6-facet narrow (Đống Đa)": [SearchQuery(q="Đống Đa", facets=SIX)],
+    "browse, 8 facets": [SearchQuery(q="")],
+}
+ROUNDS = 40
+
+
+def bench_queries(engine) -> None:
+    for shape, queries in SHAPES.items():
+        times, totals = [], []
+        for i in range(ROUNDS):
+            q = queries[i % len(queries)]
+            t = time.perf_counter()
+            r = engine.search(q)
+            times.append((time.perf_counter() - t) * 1000)
+            totals.append(r.total)
+        times.sort()
+        p50 = statistics.median(times)
+        p95 = times[int(len(times) * 0.95) - 1]
+        print(f"  {shape:28s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   hits {min(totals)}–{max(totals)}")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    t = time.perf_counter()
+    stored = list(generate(n))
+    print(f"{n} synthetic documents generated in {time.perf_counter() - t:.1f}s "
+          f"(mean {sum(len(d.text) for d in stored) / n:.0f} chars)")
+    t = time.perf_counter()
+    indexed = [to_indexed(d) for d in stored]
+    prep = time.perf_counter() - t
+    print(f"StoredDocument → IndexedDoc: {n / prep:,.0f} docs/s")
+
+    from thidua.index.sqlite import SqliteBackend
+
+    path = Path(tempfile.mkdtemp()) / "index.sqlite3"
+    engine = SqliteBackend(path)
+    report = engine.rebuild(indexed)
+    print(f"\nsqlite FTS5: indexed {report.indexed} docs in {report.seconds:.1f}s → "
+          f"{report.docs_per_second:,.0f} docs/s write, {n / (report.seconds + prep):,.0f} docs/s end to end "
+          f"({path.stat().st_size / 1e6:.0f} MB)")
+    bench_queries(engine)
+    engine.close()
+
+    es_url = os.environ.get("THIDUA_ES_URL")
+    if not es_url:
+        print("\nelasticsearch: skipped (set THIDUA_ES_URL=http://127.0.0.1:9200 to include it)")
+        return
+    from thidua.index.elastic import ElasticBackend
+
+    es = ElasticBackend(es_url, alias="thidua-bench")
+    report = es.rebuild(indexed)
+    print(f"\nelasticsearch: indexed {report.indexed} docs in {report.seconds:.1f}s → {report.docs_per_second:,.0f} docs/s"
+          f"{f', {len(report.failed)} failed' if report.failed else ''}")
+    bench_queries(es)
+    es.es.options(ignore_status=404).indices.delete(index="thidua-bench-*")
+
+
+if __name__ == "__main__":
+    main()
