@@ -149,7 +149,7 @@ def tables() -> Tables:
             rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
         verb_re=re.compile(rf"(?<!\w)(?i:{verbs})(?!\w)"),
         grantor_re=re.compile(
-            rf"(?<!\w)(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+)"
+            rf"(?<!\w)(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+)"
             rf"{{0,2}}(?i:{verbs})$"),
         mandate_re=re.compile(rf"(?i:ủy|uỷ)\s+quyền\s+(?i:của\s+)?(?P<g>(?i:{grantor}))"),
         qty_re=re.compile(
@@ -272,7 +272,7 @@ def _with_suffix(t: Tables, text: str, start: int, end: int, limit: int, name: s
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip("“”\"‘’ "))
+    return re.sub(r"\s+", " ", re.sub(r"[“”\"‘’]", "", name)).strip()
 
 
 # --- one sentence --------------------------------------------------------------------------
@@ -332,7 +332,10 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
         if g:
             grantors.append((g.start(), g.end(), g.group("g").strip()))
     if "quyền" in text[s:e]:
-        grantors += [(m.start(), m.end(), m.group("g").strip()) for m in t.mandate_re.finditer(text, s, e)]
+        for m in t.mandate_re.finditer(text, s, e):
+            # "Thừa ủy quyền của Chủ tịch nước, đồng chí X … trao": X acts for the grantor
+            grantors = [g for g in grantors if not m.end() <= g[0] < m.end() + 200]
+            grantors.append((m.start(), m.end(), m.group("g").strip()))
         grantors.sort()
     cues = [(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
 
@@ -397,6 +400,7 @@ def _link(t: Tables, sent: _Sentence) -> None:
             continue
         if _passive_gap(t, text[q.end:a.start]):
             q.owner = a
+    forward = [_forward_owner(t, sent, i) for i in range(len(qtys))]
     # 2. chains after an award: "[award] cho N …, M …" / "[award]: N …, M …"
     for a in sent.mentions:
         c1 = sent.clause(a.start)[1]
@@ -411,27 +415,32 @@ def _link(t: Tables, sent: _Sentence) -> None:
                 ok = (len(gap) <= 80 and not _CHAIN_BAD.search(gap) and bool(_CHAIN_SEP.search(gap))
                       and not t.passive_re.search(gap))
             else:
-                ok = len(gap) <= 60 and _LINK.fullmatch(gap) is not None
+                ok = len(gap) <= 60 and _LINK.fullmatch(gap) is not None and not (
+                    forward[j] is not None and not gap.strip(" ,"))
             if not ok:
                 break
             q.owner, q.chained, q.prev_end = a, chained, prev
             prev, chained = q.end, True
     # 3. counts before an award with other counts between ("5 tập thể và 10 cá nhân được …")
-    for i, q in enumerate(qtys):
-        if q.owner is not None:
-            continue
-        a = sent.next_award(q.end, sent.clause(q.start)[1])
-        if a is None or a.start - q.end > 400:
-            continue
-        parts, pos = [], q.end
-        for r in qtys[i + 1:]:
-            if r.start >= a.start:
-                break
-            parts.append(text[pos:r.start])
-            pos = r.end
-        parts.append(text[pos:a.start])
-        if _passive_gap(t, " ".join(parts)):
+    for q, a in zip(qtys, forward):
+        if q.owner is None and a is not None:
             q.owner = a
+
+
+def _forward_owner(t: Tables, sent: _Sentence, i: int) -> Mention | None:
+    """The award that count ``i`` receives through a passive verb, other counts between."""
+    text, qtys, q = sent.text, sent.qtys, sent.qtys[i]
+    a = sent.next_award(q.end, sent.clause(q.start)[1])
+    if a is None or a.start - q.end > 400:
+        return None
+    parts, pos = [], q.end
+    for r in qtys[i + 1:]:
+        if r.start >= a.start:
+            break
+        parts.append(text[pos:r.start])
+        pos = r.end
+    parts.append(text[pos:a.start])
+    return a if _passive_gap(t, " ".join(parts)) else None
 
 
 def _lead(sent: _Sentence, a: Mention, c0: int) -> int:

@@ -116,6 +116,29 @@ class TestGrantorCarriesOver:
         assert grantors(rows)[("giay_khen", "cá nhân", 7)] is None
 
 
+class TestCountsGoToTheAwardTheyReceive:
+    def test_comma_does_not_glue_counts_to_the_previous_award(self):
+        rows = run("Năm qua, 4 tập thể được tặng Cờ thi đua của UBND tỉnh, 16 tập thể và 40 cá nhân "
+                   "được tặng Bằng khen của Chủ tịch UBND tỉnh.")
+        assert keys(rows) == {("co_thi_dua", "tập thể", 4), ("bang_khen", "tập thể", 16),
+                              ("bang_khen", "cá nhân", 40)}
+
+
+class TestMandatedGrantor:
+    CASES = [
+        ("Thừa ủy quyền của Chủ tịch nước, đồng chí Phạm Minh Tâm, Phó Bí thư Thường trực Tỉnh ủy "
+         "trao Huân chương Lao động hạng Ba cho Sở Y tế.", "Chủ tịch nước"),
+        ("Đại tá Lê Hữu Phước, Giám đốc Công an tỉnh trao Giấy khen cho 9 tập thể.",
+         "Giám đốc Công an tỉnh"),
+        ("Chủ tịch UBND huyện Hoàng Văn Sơn trao Giấy khen cho 6 tập thể.", "Chủ tịch UBND huyện"),
+    ]
+
+    @pytest.mark.parametrize("text,grantor", CASES)
+    def test_grantor(self, text, grantor):
+        [row] = run(text)
+        assert row.grantor == grantor and row.count is not None
+
+
 class TestNamedRecipients:
     CASES = [
         ("Trường THPT Lê Quý Đôn được tặng thưởng Huân chương Lao động hạng Ba.",
