@@ -31,7 +31,7 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
 CAP = rf"(?-i:[{_UPPER}])\w*"
 NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 # First letters of grantor names: lets the grantor pattern skip most positions at once.
-_GRANTOR_FIRST = "CcPpTtUuỦủHhBbĐđQqGgLl"
+_GRANTOR_FIRST = "CcPpTtUuỦủHhBbĐđQqGgLlSs"
 # Words that end an organisation name ("Bộ Nội vụ | tặng …").
 _NAME_STOP = (r"tặng|trao|cho|đã|vì|về|năm|nhân|tại|trong|có|được|khen|đối|đến|tới|với|do|theo|"
               r"này|sẽ|vừa|cũng|quyết|đạt|nhận|công|và|ngày|số|lần|các|những")
@@ -147,7 +147,8 @@ def tables() -> Tables:
         suffix_re=re.compile(
             rf"\s++(?:(?i:của)\s++(?P<g1>(?i:{grantor}))|(?P<g2>(?i:{grantor}))"
             rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
-        verb_re=re.compile(rf"(?<!\w)(?i:{verbs})(?!\w)"),
+        # not the "Khen thưởng" of "Hội đồng Thi đua - Khen thưởng"
+        verb_re=re.compile(rf"(?<!\w)(?<!đua - )(?<!đua – )(?<!đua, )(?<!đua-)(?i:{verbs})(?!\w)"),
         grantor_re=re.compile(
             rf"(?<!\w)(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+)"
             rf"{{0,2}}(?i:{verbs})$"),
@@ -200,7 +201,8 @@ _LINK = re.compile(
     r"cụ thể)[\s:,]+)*")
 _CHAIN_BAD = re.compile(r"[\d();:.\n]|(?i:trong đó)")
 _CHAIN_SEP = re.compile(r",|(?<!\w)(?i:và|cùng)(?!\w)")
-_BY = re.compile(r"(?i)\s*,?\s*(?:bằng|với)(?:\s+hình\s+thức)?\s*")
+# "khen thưởng 50 học sinh giỏi bằng Giấy khen": the award named after the counts
+_BY = re.compile(r"(?<!\w)(?i:bằng|với)(?:\s+(?i:hình\s+thức))?\s*$")
 _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
 _PHRASE_STOP = re.compile(
@@ -385,8 +387,9 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
 
 
 def _passive_gap(t: Tables, gap: str) -> bool:
-    return len(gap) <= 150 and ((t.passive_re.search(gap) is not None and not _CHO.search(gap))
-                                or _BY.fullmatch(gap) is not None)
+    if len(gap) > 150 or _CHO.search(gap):
+        return False
+    return t.passive_re.search(gap) is not None or (len(gap) <= 50 and _BY.search(gap) is not None)
 
 
 def _link(t: Tables, sent: _Sentence) -> None:

@@ -35,6 +35,13 @@ class TestRuleTable:
         pattern = tables().patterns[f"{row.kind}:{row.pattern}"]
         assert re.search(f"(?i:{pattern})", row.example), (row.pattern, row.example)
 
+    @pytest.mark.parametrize("row", [r for r in load_rows() if r.kind == "grantor"],
+                             ids=lambda r: r.example)
+    def test_grantor_example_is_found_before_a_verb(self, row):
+        name = row.example.removeprefix("của ")
+        rows = run(f"Dịp này, {name} tặng Bằng khen cho 3 tập thể.")
+        assert [r.grantor for r in rows] == [name]
+
     @pytest.mark.parametrize("row", [r for r in load_rows() if r.kind == "award"],
                              ids=lambda r: r.example)
     def test_award_example_gives_its_class(self, row):
@@ -76,6 +83,10 @@ class TestCountedRecipientsReceiveAward:
          {("chien_si_thi_dua", "cá nhân", 32)}, None),
         ("18 tập thể được tặng danh hiệu Tập thể lao động tiên tiến cấp huyện.",
          {("tt_ld_tien_tien", "tập thể", 18)}, "cấp huyện"),
+        ("Dịp này, Sở Giáo dục và Đào tạo khen thưởng 50 học sinh giỏi bằng Giấy khen.",
+         {("giay_khen", "cá nhân", 50)}, "Sở Giáo dục và Đào tạo"),
+        ("Có 2 cá nhân được Chủ tịch nước truy tặng Huân chương Dũng cảm.",
+         {("huan_chuong", "cá nhân", 2)}, "Chủ tịch nước"),
     ]
 
     @pytest.mark.parametrize("text,expected,grantor", CASES)
