@@ -197,7 +197,7 @@ class Qty:
 
 
 _LINK = re.compile(
-    r"(?i)[\s,:(–-]*(?:(?:cho|gồm|với|đối với|là|tặng|trao|thưởng|được|dành|trong đó có|trong đó|"
+    r"(?i)[\s,:(–-]*(?:(?:cho|gồm|với|đối với|là|tặng|trao|thưởng|được|dành|đại diện|trong đó có|trong đó|"
     r"cụ thể)[\s:,]+)*")
 _CHAIN_BAD = re.compile(r"[\d();:.\n]|(?i:trong đó)")
 _CHAIN_SEP = re.compile(r",|(?<!\w)(?i:và|cùng)(?!\w)")
@@ -212,6 +212,9 @@ _LEAD_CUT = re.compile(r"[\s,]*")
 _VERB_END = re.compile(r"(?<!\w)(?i:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao)\s+[“\"‘]?$")
 _WINDOW = 300  # how far a named recipient list or a subject may reach from its award
 _GRANTOR_WINDOW = 120
+# Substrings without which a pattern cannot match: skip its scan of the sentence.
+_PROPOSAL_HINTS = ("nghị", "đề xuất", "trình")
+_VERB_HINTS = ("tặng", "trao", "khen thưởng", "công nhận")
 _MARGIN = 600  # how far from the first/last award of a sentence anything is looked for
 _MAX_HITS = 20_000  # pathological input guard: a real article has a few dozen award mentions
 
@@ -240,6 +243,15 @@ def _classify(name: str) -> str:
     return next((cls for word, cls in _CLASSES if word in low), "other")
 
 
+@lru_cache(maxsize=4096)
+def _row_index(name: str) -> int:
+    return next(i for i, r in enumerate(tables().award_rows) if r.regex.fullmatch(name))
+
+
+def _row_of(t: Tables, name: str) -> AwardRow:
+    return t.award_rows[_row_index(name)]
+
+
 def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | None:
     """The award mention whose name starts at ``pos`` (a head word was found there)."""
     m = t.name_re.match(text, pos, e)
@@ -253,7 +265,7 @@ def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | Non
         name = q.group("name")
         return _with_suffix(t, text, pos, q.end(), e, name, _classify(name), None)
     name = m.group()
-    row = next(r for r in t.award_rows if r.regex.fullmatch(name))
+    row = _row_of(t, name)
     if row.cue and not (pre and pre.group("pre")) and not t.cue_before_re.search(
             text, max(s, pos - 20), pos):
         return None
@@ -273,7 +285,12 @@ def _with_suffix(t: Tables, text: str, start: int, end: int, limit: int, name: s
     return Mention(start, end, _clean(name), cls, grantor, recipient)
 
 
+_QUOTES_SPACES = re.compile(r"[“”\"‘’]|\s{2,}|[\n\t]")
+
+
 def _clean(name: str) -> str:
+    if not _QUOTES_SPACES.search(name):
+        return name.strip()
     return re.sub(r"\s+", " ", re.sub(r"[“”\"‘’]", "", name)).strip()
 
 
@@ -320,6 +337,7 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
     # Look only near the awards: a tally never reaches far, and a run-away "sentence"
     # (a page without punctuation) must not be scanned whole by every pattern.
     s, e = max(s, mentions[0].start - _MARGIN), min(e, mentions[-1].end + _MARGIN)
+    low = text[s:e].lower()
     bounds = []
     i = text.find(";", s, e)
     while i >= 0:
@@ -327,7 +345,8 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
         i = text.find(";", i + 1, e)
     grantors: list[tuple[int, int, str]] = []
     scanned = s
-    for v in t.verb_re.finditer(text, s, e):
+    verbs = t.verb_re.finditer(text, s, e) if any(k in low for k in _VERB_HINTS) else ()
+    for v in verbs:
         # windows do not overlap: each character is tried as a grantor start at most once
         g = t.grantor_re.search(text, max(scanned, v.start() - _GRANTOR_WINDOW), v.end())
         scanned = v.end()
@@ -339,7 +358,8 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
             grantors = [g for g in grantors if not m.end() <= g[0] < m.end() + 200]
             grantors.append((m.start(), m.end(), m.group("g").strip()))
         grantors.sort()
-    cues = [(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
+    cues = ([(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
+            if any(k in low for k in _PROPOSAL_HINTS) else [])
 
     # "N Bằng khen", "10 tập thể lao động xuất sắc": the count sits right before the award.
     direct: dict[int, tuple[int, int | None, str | None]] = {}

@@ -35,6 +35,15 @@ class TestRuleTable:
         pattern = tables().patterns[f"{row.kind}:{row.pattern}"]
         assert re.search(f"(?i:{pattern})", row.example), (row.pattern, row.example)
 
+    def test_scan_hints_cover_every_verb_and_proposal_word(self):
+        from thidua.nlp.awards import _PROPOSAL_HINTS, _VERB_HINTS
+        for row in load_rows():
+            hints = {"verb": _VERB_HINTS, "proposal": _PROPOSAL_HINTS}.get(row.kind)
+            if hints:
+                words = re.sub(r"\(\?<?!.*?\)", "", row.pattern).split("|")
+                for w in words:
+                    assert any(h in w for h in hints), (row.kind, w)
+
     @pytest.mark.parametrize("row", [r for r in load_rows() if r.kind == "grantor"],
                              ids=lambda r: r.example)
     def test_grantor_example_is_found_before_a_verb(self, row):
