@@ -203,6 +203,8 @@ _CHAIN_BAD = re.compile(r"[\d();:.\n]|(?i:trong đó)")
 _CHAIN_SEP = re.compile(r",|(?<!\w)(?i:và|cùng)(?!\w)")
 # "khen thưởng 50 học sinh giỏi bằng Giấy khen": the award named after the counts
 _BY = re.compile(r"(?<!\w)(?i:bằng|với)(?:\s+(?i:hình\s+thức))?\s*$")
+# "N tập thể được khen thưởng, trong đó: Huân chương …": a total, then its breakdown
+_BREAKDOWN = re.compile(r":|(?<!\w)(?i:trong đó|gồm|cụ thể|bao gồm)(?!\w)")
 _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
 _PHRASE_STOP = re.compile(
@@ -407,7 +409,7 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
 
 
 def _passive_gap(t: Tables, gap: str) -> bool:
-    if len(gap) > 150 or _CHO.search(gap):
+    if len(gap) > 150 or _CHO.search(gap) or _BREAKDOWN.search(gap):
         return False
     return t.passive_re.search(gap) is not None or (len(gap) <= 50 and _BY.search(gap) is not None)
 

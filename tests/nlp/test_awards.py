@@ -144,6 +144,12 @@ class TestCountsGoToTheAwardTheyReceive:
                               ("bang_khen", "cá nhân", 40)}
 
 
+    def test_total_before_a_breakdown_is_not_a_tally(self):
+        rows = run("Có 200 tập thể, 520 cá nhân được các cấp khen thưởng, trong đó: Huân chương Lao "
+                   "động hạng Ba 1 tập thể; Bằng khen Thủ tướng Chính phủ 2 cá nhân.")
+        assert keys(rows) == {("huan_chuong", "tập thể", 1), ("bang_khen", "cá nhân", 2)}
+
+
 class TestMandatedGrantor:
     CASES = [
         ("Thừa ủy quyền của Chủ tịch nước, đồng chí Phạm Minh Tâm, Phó Bí thư Thường trực Tỉnh ủy "
