@@ -121,7 +121,8 @@ def tables() -> Tables:
             r"{0,6}")
 
     def expand(p: str) -> str:
-        return p.replace("{PLACE}", place).replace("{LEVEL}", level).replace("{NAME}", name)
+        return (p.replace("{PLACE}", place).replace("{LEVEL}", level).replace("{NAME}", name)
+                .replace("{CAP}", CAP))
 
     patterns = {f"{r.kind}:{r.pattern}": expand(r.pattern) for r in rows}
     grantor = "|".join(f"(?:{expand(r.pattern)})" for r in by["grantor"])
@@ -158,7 +159,7 @@ def tables() -> Tables:
         num_before_re=re.compile(rf"(?<![\w.,])(?P<n>{num})\s+$"),
         recipients=tuple((re.compile(f"(?i:{r.pattern})"), r.value) for r in by["recipient"]),
         numwords=numwords,
-        unit_re=re.compile(rf"(?:{_alt(by['unit'])})(?!\w)"),
+        unit_re=re.compile("|".join(f"(?:{expand(r.pattern)})(?!\\w)" for r in by["unit"])),
         person_re=re.compile(
             rf"(?i:{_alt(by['person'])})\s+{CAP}|(?:{_alt(by['surname'])})(?:\s+{CAP}){{2}}"),
         proposal_re=re.compile(rf"(?<!\w)(?i:{_alt(by['proposal'])})(?!\w)"),

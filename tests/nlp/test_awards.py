@@ -179,6 +179,8 @@ class TestNamedRecipients:
          {("nhà giáo ưu tú", "cá nhân", 1)}),
         ("Công an huyện vinh dự đón nhận Huân chương Chiến công hạng Ba.",
          {("huan_chuong", "tập thể", 1)}),
+        ("Chủ tịch UBND huyện tặng Giấy khen cho tập thể và cá nhân có thành tích xuất sắc.", set()),
+        ("UBND tỉnh tặng Bằng khen cho xã Tân Lập và xã Phú Mỹ.", {("bang_khen", "tập thể", 2)}),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -307,9 +309,9 @@ class TestLinearTime:
     @pytest.mark.parametrize("text", INPUTS, ids=lambda s: repr(s[:20]))
     def test_ten_megabytes_in_seconds(self, text):
         ctx = Context(text)
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: wall time on a shared test machine is noise
         find_awards(ctx)
-        assert time.perf_counter() - t0 < 10
+        assert time.process_time() - t0 < 5
 
 
 class TestSpeed:
@@ -324,8 +326,8 @@ class TestSpeed:
         ctx.sentences
         find_awards(ctx)
         n = 50
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in range(n):
             find_awards(ctx)
         # 0.2 ms is the budget on a free core; allow for a loaded test machine
-        assert (time.perf_counter() - t0) / n < 0.002
+        assert (time.process_time() - t0) / n < 0.002
