@@ -9,6 +9,7 @@ by unit (``award_unit``). Each relation keeps its sentence and offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -61,22 +62,39 @@ def main_unit(ctx: Context, locations: list[Location]) -> Location | None:
     return best
 
 
-def _in(span: tuple[int, int], fact: Any) -> bool:
-    return span[0] <= fact.start and fact.end <= span[1]
+# Bounds that keep the step linear on pathological input (one 10 MB "sentence" full of facts).
+WINDOW = 300  # characters of a sentence looked at before a fact, and kept around it
+PAIR_REACH = 4  # a reference is paired with at most this many references after it
 
 
-def _date_in(sentence: tuple[int, int], dates: list[DateMention], fallback: str | None,
-             skip: list[tuple[int, int]] = ()) -> str | None:
+def _date_in(dates: list[DateMention], fallback: str | None, skip: list[tuple[int, int]] = ()) -> str | None:
     """The sentence's own day or month (not one inside a campaign name or a reference), else the
     article's date."""
     best = None
     for d in dates:
-        if not _in(sentence, d) or any(s <= d.start and d.end <= e for s, e in skip):
+        if any(s <= d.start and d.end <= e for s, e in skip):
             continue
         if d.kind in ("day", "month"):
             return d.value
         best = best or (d.value if d.kind == "year" else None)
     return fallback or best
+
+
+class _Near:
+    """Facts sorted by start: those within a span in O(log n + k), however many the text holds."""
+
+    def __init__(self, facts: list[Any]):
+        self.facts = sorted(facts, key=lambda f: f.start)
+        self.starts = [f.start for f in self.facts]
+
+    def within(self, lo: int, hi: int) -> list[Any]:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [f for f in self.facts[i:j] if f.end <= hi]
+
+
+def _clip(sentence: tuple[int, int], fact: Any) -> tuple[int, int]:
+    """The sentence, or a window of it around the fact when the sentence is very long."""
+    return max(sentence[0], fact.start - WINDOW), min(sentence[1], fact.end + WINDOW)
 
 
 def find_relations(
@@ -92,22 +110,33 @@ def find_relations(
     text = ctx.text
     home = main_unit(ctx, locations)
     published = ctx.published.isoformat() if ctx.published else None
-    inner = [(f.start, f.end) for f in (*campaigns, *references)]  # dates inside these are not event dates
+    locs, dated = _Near(locations), _Near(dates)
+    inner = _Near([*campaigns, *references])  # dates inside these are not event dates
 
-    def sentence_of(fact: Any) -> tuple[int, int]:
-        return ctx.sentence_at(fact.start)
+    def window(s: tuple[int, int], fact: Any) -> tuple[int, int]:
+        return max(s[0], fact.start - WINDOW), min(s[1], fact.end + WINDOW)
 
-    def subject_for(sentence: tuple[int, int], before: int) -> dict[str, Any] | None:
+    def date_for(s: tuple[int, int], fact: Any) -> str | None:
+        lo, hi = window(s, fact)
+        return _date_in(dated.within(lo, hi), published, [(f.start, f.end) for f in inner.within(lo - WINDOW, hi)])
+
+    def subject_for(s: tuple[int, int], before: int) -> dict[str, Any] | None:
         # the closest local unit named before the verb in the same sentence, else the article's
-        cands = [loc for loc in locations if _in(sentence, loc) and loc.end <= before]
+        cands = locs.within(max(s[0], before - WINDOW), before)
         if cands:
             return _unit(max(cands, key=lambda loc: (loc.end, -_LEVEL_RANK.get(loc.level, 3))))
         return _unit(home) if home else None
 
-    # launch: a campaign and a launch verb in one sentence
+    def relation(kind, subject, obj, action, s, fact, date) -> Relation:
+        a, b = _clip(s, fact)
+        return Relation(kind=kind, subject=subject, object=obj, action=action, sentence=text[a:b], start=a, end=b,
+                        date=date)
+
+    # launch: a campaign and a launch verb before it in one sentence
     for camp in campaigns:
-        s = sentence_of(camp)
-        head = fold(text[s[0]:camp.start])
+        s = ctx.sentence_at(camp.start)
+        head_start = max(s[0], camp.start - WINDOW)
+        head = fold(text[head_start:camp.start])
         action, verb_at = None, -1
         for key_, verb in LAUNCH_VERBS.items():
             i = head.rfind(key_)
@@ -115,65 +144,41 @@ def find_relations(
                 action, verb_at = verb, i
         if action is None:
             continue
-        subject = subject_for(s, s[0] + verb_at)
+        subject = subject_for(s, head_start + verb_at)
         if subject is None:
             continue
-        relations.append(Relation(
-            kind="launch",
-            subject=subject,
-            object={"campaign": camp.canonical or camp.name, "key": camp.key, "surface": camp.surface,
-                    "start": camp.start, "end": camp.end},
-            action=action,
-            sentence=text[s[0]:s[1]],
-            start=s[0],
-            end=s[1],
-            date=_date_in(s, dates, published, inner),
-        ))
+        obj = {"campaign": camp.canonical or camp.name, "key": camp.key, "surface": camp.surface,
+               "start": camp.start, "end": camp.end}
+        relations.append(relation("launch", subject, obj, action, s, camp, date_for(s, camp)))
 
-    # implements / based_on: two references in one sentence joined by a cue
-    for i, a in enumerate(references):
-        s = sentence_of(a)
-        for b in references[i + 1:]:
-            if not _in(s, b) or a.key == b.key:
+    # implements / based_on: two references of one sentence joined by a cue
+    ordered = sorted(references, key=lambda r: r.start)
+    for i, a in enumerate(ordered):
+        s = ctx.sentence_at(a.start)
+        before = fold(text[max(s[0], a.start - WINDOW):a.start])
+        for b in ordered[i + 1:i + 1 + PAIR_REACH]:
+            if b.end > s[1] or a.key == b.key or b.start - a.end > WINDOW:
                 continue
             between = fold(text[a.end:b.start])
-            before = fold(text[s[0]:a.start])
             if BASED_ON_CUES.search(before) and not IMPLEMENT_CUES.search(between):
-                # "Căn cứ Chỉ thị A, … ban hành Kế hoạch B": B is based on A
-                kind, doc, basis = "based_on", b, a
+                kind, doc, basis = "based_on", b, a  # "Căn cứ Chỉ thị A, … ban hành Kế hoạch B"
             elif IMPLEMENT_CUES.search(between):
-                kind, doc, basis = "implements", a, b
+                kind, doc, basis = "implements", a, b  # "Kế hoạch A … thực hiện Chỉ thị B"
             else:
                 continue
-            relations.append(Relation(
-                kind=kind,
-                subject=_ref(doc),
-                object=_ref(basis),
-                action=None,
-                sentence=text[s[0]:s[1]],
-                start=s[0],
-                end=s[1],
-                date=doc.date,
-            ))
+            relations.append(relation(kind, _ref(doc), _ref(basis), None, s, a, doc.date))
 
     # award_unit: the unit an award tally belongs to
     for award in awards:
-        s = sentence_of(award)
-        inside = [loc for loc in locations if _in((award.start, award.end), loc)]
+        s = ctx.sentence_at(award.start)
+        inside = locs.within(award.start, award.end)
         unit = _unit(inside[0]) if inside else subject_for(s, award.start)
         if unit is None:
             continue
-        relations.append(Relation(
-            kind="award_unit",
-            subject=unit,
-            object={"award": award.award, "count": award.count, "recipient": award.recipient,
-                    "start": award.start, "end": award.end},
-            action="đề nghị" if award.proposed else "tặng",
-            sentence=text[s[0]:s[1]],
-            start=s[0],
-            end=s[1],
-            date=_date_in(s, dates, published, inner),
-        ))
+        obj = {"award": award.award, "count": award.count, "recipient": award.recipient,
+               "start": award.start, "end": award.end}
+        relations.append(relation("award_unit", unit, obj, "đề nghị" if award.proposed else "tặng", s, award,
+                                  date_for(s, award)))
     return relations
 
 
