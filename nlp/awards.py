@@ -355,12 +355,16 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
         scanned = v.end()
         if g:
             grantors.append((g.start(), g.end(), g.group("g").strip()))
-    if "quyền" in text[s:e]:
-        for m in t.mandate_re.finditer(text, s, e):
-            # "Thừa ủy quyền của Chủ tịch nước, đồng chí X … trao": X acts for the grantor
-            grantors = [g for g in grantors if not m.end() <= g[0] < m.end() + 200]
-            grantors.append((m.start(), m.end(), m.group("g").strip()))
-        grantors.sort()
+    if "quyền" in low:
+        # "Thừa ủy quyền của Chủ tịch nước, đồng chí X … trao": X acts for the grantor
+        mandates = [(m.start(), m.end(), m.group("g").strip()) for m in t.mandate_re.finditer(text, s, e)]
+        ends = [m[1] for m in mandates]
+        kept = []
+        for g in grantors:
+            i = bisect_right(ends, g[0])
+            if not (i and g[0] < ends[i - 1] + 200):
+                kept.append(g)
+        grantors = sorted(kept + mandates)
     cues = ([(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
             if any(k in low for k in _PROPOSAL_HINTS) else [])
 

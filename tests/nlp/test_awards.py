@@ -304,6 +304,7 @@ class TestLinearTime:
         "danh hiệu “" * 900_000,
         "cho Phòng A, " * 800_000 + "được tặng Bằng khen",
         "Bằng khen " + " " * 10_000_000 + "và",
+        "Thừa ủy quyền của Chủ tịch nước trao Bằng khen cho 5 tập thể; " * 150_000,
     ]
 
     @pytest.mark.parametrize("text", INPUTS, ids=lambda s: repr(s[:20]))
