@@ -231,7 +231,12 @@ _MOJIBAKE_HINTS = ("Ã", "Ä", "Å", "Æ", "Â", "á»", "áº", "â€", "Ì", 
 
 
 def repair_mojibake(text: str) -> str:
-    """Re-decode each run that is the Windows-1252 image of a UTF-8 character."""
+    """Re-decode each run that is the Windows-1252 image of a UTF-8 character.
+
+    Runs on NFC text, so that NFD input (``A`` + U+0302 for ``Â``) is repaired exactly as NFC is.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if not any(h in text for h in _MOJIBAKE_HINTS):
         return text
 
