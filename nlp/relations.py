@@ -14,26 +14,18 @@ from collections import Counter
 from typing import Any
 
 from thidua.nlp.models import AwardTally, Campaign, DateMention, Location, Reference, Relation
-from thidua.nlp.text import Context, fold
+from thidua.nlp.text import Context
 
-# Verbs that tie a unit to a campaign, folded; the first matching one names the action.
-LAUNCH_VERBS = {
-    "phat dong": "phát động",
-    "trien khai": "triển khai",
-    "huong ung": "hưởng ứng",
-    "tong ket": "tổng kết",
-    "so ket": "sơ kết",
-    "to chuc": "tổ chức",
-    "thuc hien": "thực hiện",
-    "day manh": "đẩy mạnh",
-    "ky ket": "ký kết",
-    "ban hanh": "ban hành",
-}
+# Verbs that tie a unit to a campaign, as written (articles are accented: matching the text
+# itself avoids folding every window); the last one before the campaign names the action.
+LAUNCH_VERBS = ("phát động", "triển khai", "hưởng ứng", "tổng kết", "sơ kết", "tổ chức", "thực hiện",
+                "đẩy mạnh", "ký kết", "ban hành")
+_LAUNCH = re.compile(r"\b(?:" + "|".join(LAUNCH_VERBS) + r")\b", re.IGNORECASE)
 # A document that says it carries out another: "Kế hoạch … thực hiện Chỉ thị …".
 IMPLEMENT_CUES = re.compile(
-    r"\b(?:thuc hien|trien khai(?: thuc hien)?|cu the hoa|quan triet)\b", re.IGNORECASE
+    r"\b(?:thực hiện|triển khai(?: thực hiện)?|cụ thể ho[áa]|quán triệt)\b", re.IGNORECASE
 )
-BASED_ON_CUES = re.compile(r"\b(?:can cu|theo|tren co so)\b", re.IGNORECASE)
+BASED_ON_CUES = re.compile(r"\b(?:căn cứ|theo|trên cơ sở)\b", re.IGNORECASE)
 _LEVEL_RANK = {"district": 0, "ward": 1, "commune": 1, "town": 1, "province": 2}
 
 
@@ -136,12 +128,9 @@ def find_relations(
     for camp in campaigns:
         s = ctx.sentence_at(camp.start)
         head_start = max(s[0], camp.start - WINDOW)
-        head = fold(text[head_start:camp.start])
         action, verb_at = None, -1
-        for key_, verb in LAUNCH_VERBS.items():
-            i = head.rfind(key_)
-            if i > verb_at:
-                action, verb_at = verb, i
+        for m in _LAUNCH.finditer(text, head_start, camp.start):
+            action, verb_at = m.group().lower(), m.start() - head_start
         if action is None:
             continue
         subject = subject_for(s, head_start + verb_at)
@@ -155,11 +144,11 @@ def find_relations(
     ordered = sorted(references, key=lambda r: r.start)
     for i, a in enumerate(ordered):
         s = ctx.sentence_at(a.start)
-        before = fold(text[max(s[0], a.start - WINDOW):a.start])
+        before = text[max(s[0], a.start - WINDOW):a.start]
         for b in ordered[i + 1:i + 1 + PAIR_REACH]:
             if b.end > s[1] or a.key == b.key or b.start - a.end > WINDOW:
                 continue
-            between = fold(text[a.end:b.start])
+            between = text[a.end:b.start]
             if BASED_ON_CUES.search(before) and not IMPLEMENT_CUES.search(between):
                 kind, doc, basis = "based_on", b, a  # "Căn cứ Chỉ thị A, … ban hành Kế hoạch B"
             elif IMPLEMENT_CUES.search(between):
