@@ -16,13 +16,13 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	@bash scripts/system-deps.sh
 	@touch $(STAMP)
 
 demo: setup
 	$(BIN)/thidua demo
 
 test: setup
+	@bash scripts/system-deps.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup
