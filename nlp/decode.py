@@ -48,16 +48,9 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # What sends valid UTF-8 off the fast path: control characters, markup and entities, C1
-# controls, and mojibake (a UTF-8 lead byte read as Windows-1252 — Â Ã Ä Å Æ Ì Í á — followed
-# by a continuation byte read the same way). Odd spaces and CR are not on this list: the fast
-# path normalises them (`normalize_text`), and real pages are full of NBSP.
-_CTRL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&\x80-\x9f\ufeff"
-_LEAD = "\xc2-\xc6\xcc\xcd\xe1"
-_CONT = ("\xa0-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-         "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-# One leading character class (the engine skips to candidates in C); a lead byte counts only
-# when a continuation follows, so ordinary Vietnamese (`các`, `Ân`) stays on the fast path.
-_SLOW_CHARS = re.compile(f"[{_CTRL}{_LEAD}](?:(?<=[{_LEAD}])[{_CONT}]|(?<![{_LEAD}]))")
+# controls and a BOM. Odd spaces and CR stay on it (`normalize_text` handles them; real pages
+# are full of NBSP), and so does mojibake: the fast path repairs it exactly as the slow one.
+_SLOW_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&\x80-\x9f\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 SHORT_INPUT = 170  # bytes: below this charset-normalizer's guesses are unreliable
@@ -72,7 +65,11 @@ def decode_document(data: bytes, *, name: str = "<bytes>") -> Decoded:
         pass
     else:
         if not _SLOW_CHARS.search(text):
-            return Decoded(text=normalize_text(text), is_html=False, encoding="utf-8")
+            if not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            if _has_mojibake_hint(text):
+                text = repair_mojibake(text)
+            return Decoded(text=normalize_text(text, nfc=False), is_html=False, encoding="utf-8")
     text, encoding = _to_str(data, name)
     _reject_control(text, name, encoding)
     text = _CONTROL.sub(" ", text)  # a stray DOS EOF or escape byte: harmless as a space
@@ -232,6 +229,10 @@ _MOJIBAKE = re.compile(
 _MOJIBAKE_HINTS = ("Ã", "Ä", "Å", "Æ", "Â", "á»", "áº", "â€", "Ì", "Í")
 
 
+def _has_mojibake_hint(text: str) -> bool:
+    return any(h in text for h in _MOJIBAKE_HINTS)
+
+
 def repair_mojibake(text: str) -> str:
     """Re-decode each run that is the Windows-1252 image of a UTF-8 character.
 
@@ -239,7 +240,7 @@ def repair_mojibake(text: str) -> str:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not any(h in text for h in _MOJIBAKE_HINTS):
+    if not _has_mojibake_hint(text):
         return text
 
     def fix(m: re.Match[str]) -> str:

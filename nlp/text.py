@@ -21,7 +21,7 @@ _CLEAN = [(c, "") for c in _ZERO_WIDTH] + [(c, " ") for c in _ODD_SPACES]
 _NEEDS_CLEAN = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}\r]")
 
 
-def normalize_text(s: str) -> str:
+def normalize_text(s: str, *, nfc: bool = True) -> str:
     """NFC, one newline convention, no zero-width characters, plain spaces.
 
     Line structure is kept (it separates headlines, captions and paragraphs); runs of spaces
@@ -33,7 +33,7 @@ def normalize_text(s: str) -> str:
         for c, repl in _CLEAN:
             if c in s:
                 s = s.replace(c, repl)
-    if not unicodedata.is_normalized("NFC", s):
+    if nfc and not unicodedata.is_normalized("NFC", s):  # nfc=False: the caller has just done it
         s = unicodedata.normalize("NFC", s)
     return s
 

@@ -83,19 +83,31 @@ def shot(driver, name: str) -> Path:
     return path
 
 
+def navigate(browser, action) -> None:
+    """Do something that loads a new page, and wait until the new page is there."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    WebDriverWait(browser, 15).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def test_search_then_facet_narrows(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     browser.get(server + "/")
-    box = browser.find_element(By.NAME, "q")
-    box.send_keys("thi dua", Keys.ENTER)  # no diacritics
+    navigate(browser, lambda: browser.find_element(By.NAME, "q").send_keys("thi dua", Keys.ENTER))  # no diacritics
+    assert "q=thi+dua" in browser.current_url
     before = int(browser.find_element(By.ID, "total").text)
     assert before == 5
     shot(browser, "search")
     facet = browser.find_element(By.CSS_SELECTOR, '[data-facet="district"] a.facet-value')
     expected = int(facet.find_element(By.CSS_SELECTOR, ".n").text)
-    facet.click()
+    navigate(browser, facet.click)
     after = int(browser.find_element(By.ID, "total").text)
     assert after == expected < before
     assert len(browser.find_elements(By.CSS_SELECTOR, "#hits .hit")) == after
@@ -106,7 +118,7 @@ def test_directive_page_lists_citations(server, browser):
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/van-ban")
-    browser.find_element(By.LINK_TEXT, "34-CT/TW").click()
+    navigate(browser, browser.find_element(By.LINK_TEXT, "34-CT/TW").click)
     assert browser.find_element(By.ID, "citing-total").text == "3"
     rows = browser.find_elements(By.CSS_SELECTOR, "#citing tr")[1:]
     assert len(rows) == 3 and all("34-CT/TW" in r.text for r in rows)
@@ -118,7 +130,7 @@ def test_document_view_colours_facts(server, browser):
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/?q=Th%E1%BA%A1ch+Th%E1%BA%A5t")
-    browser.find_element(By.CSS_SELECTOR, "#hits .hit a.title").click()
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#hits .hit a.title").click)
     text = browser.find_element(By.ID, "doc-text").text
     assert "1.774" in text
     shot(browser, "document")
