@@ -116,7 +116,14 @@ def find_relations(
         # the closest local unit named before the verb in the same sentence, else the article's
         cands = locs.within(max(s[0], before - WINDOW), before)
         if cands:
-            return _unit(max(cands, key=lambda loc: (loc.end, -_LEVEL_RANK.get(loc.level, 3))))
+            best = cands[-1]
+            # "huyện Diễn Châu (tỉnh Nghệ An)", "quận Ba Đình, TP Hà Nội": the province only locates
+            # the unit named just before it, which is the subject.
+            if len(cands) > 1:
+                prev = cands[-2]
+                if best.level == "province" and prev.province == best.name and best.start - prev.end <= 3:
+                    best = prev
+            return _unit(best)
         return _unit(home) if home else None
 
     def relation(kind, subject, obj, action, s, fact, date) -> Relation:
