@@ -75,6 +75,32 @@ class SyllableTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
+class WordTokenizer:
+    """underthesea's word segmentation (``Thạch Thất``, ``lao động`` as one token each).
+
+    About 200 k chars/s, so it is for the document view only, never the extraction hot path;
+    where its words cannot be aligned with the text it falls back to syllables.
+    """
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.syllables = SyllableTokenizer(vocab)
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.util import get_words_and_spaces
+        from underthesea import word_tokenize
+
+        try:
+            tokens = [t for line in text.split("\n") for t in word_tokenize(line)]
+            words, spaces = get_words_and_spaces(tokens, text)
+        except Exception:  # underthesea rewrote a character: alignment impossible
+            return self.syllables(text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+TOKENIZERS = {"syllables": SyllableTokenizer, "words": WordTokenizer}
+
+
 def _context(doc: Doc) -> Context:
     ctx = doc.user_data.get("thidua_ctx")
     if ctx is None:
@@ -136,12 +162,17 @@ def merge_facts(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def make_nlp() -> Language:
-    """A blank Vietnamese ``Language`` with our tokenizer and the finders as named components."""
+@lru_cache(maxsize=2)
+def make_nlp(tokenizer: str = "syllables") -> Language:
+    """A blank Vietnamese ``Language`` with our tokenizer and the finders as named components.
+
+    ``tokenizer``: ``syllables`` (fast, the default) or ``words`` (underthesea word segmentation).
+    """
+    if tokenizer not in TOKENIZERS:
+        raise ValueError(f"unknown tokenizer {tokenizer!r}: use {', '.join(TOKENIZERS)}")
     nlp = Language(Vocab())
     nlp.lang = "vi"
-    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp.tokenizer = TOKENIZERS[tokenizer](nlp.vocab)
     # references before campaigns: a quote right after a reference is its title, not a campaign
     for kind in ("references", "dates", "locations", "campaigns", "awards"):
         nlp.add_pipe(f"thidua_{kind}")
@@ -149,16 +180,16 @@ def make_nlp() -> Language:
     return nlp
 
 
-def to_doc(extraction: Extraction, text: str | None = None) -> Doc:
+def to_doc(extraction: Extraction, text: str | None = None, tokenizer: str = "syllables") -> Doc:
     """Build the ``Doc`` view of an existing extraction from its offsets (no rule re-runs)."""
-    nlp = make_nlp()
+    nlp = make_nlp(tokenizer)
     doc = nlp.tokenizer(text if text is not None else extraction.text)
     for kind in FACT_TYPES:
         _add(doc, kind, getattr(extraction, kind))
     return merge_facts(doc)
 
 
-def render_html(extraction: Extraction, text: str | None = None) -> str:
+def render_html(extraction: Extraction, text: str | None = None, tokenizer: str = "words") -> str:
     """displaCy markup of the facts in distinct colours (offline, links nothing external).
 
     The ``ent`` style keeps the text readable inline; where facts overlap (a reference holds its
@@ -166,5 +197,5 @@ def render_html(extraction: Extraction, text: str | None = None) -> str:
     """
     from spacy import displacy
 
-    doc = to_doc(extraction, text)
+    doc = to_doc(extraction, text, tokenizer)
     return displacy.render(doc, style="ent", options={"colors": COLORS}, page=False, jupyter=False)

@@ -43,3 +43,13 @@ def test_doc_from_offsets_and_render():
     assert {s.label_ for s in doc.spans["facts"]} >= {"REF", "DATE"}
     html = render_html(ex)
     assert "34-CT/TW" in html and "http" not in html.replace("http://www.w3.org", "")
+
+
+def test_word_tokenizer_groups_words_and_keeps_the_facts():
+    ex = extract(TEXT)
+    doc = to_doc(ex, tokenizer="words")
+    assert doc.text == ex.text
+    assert "Nghi Lộc" in [t.text for t in doc]  # one word, two syllables
+    assert [(s._.fact.start, s._.fact.end) for s in doc.spans["references"]] == [(r.start, r.end) for r in ex.references]
+    with pytest.raises(ValueError):
+        make_nlp("nope")
