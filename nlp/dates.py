@@ -26,7 +26,10 @@ _RSEP = rf"(?:\s{{0,3}}[-–—]\s{{0,3}}|{_S}(?:đến|tới){_S}(?:hết{_S})?
 _MSEP = rf"(?:\s{{0,3}}[-–—]\s{{0,3}}|{_S}(?:đến|tới){_S}(?:hết{_S})?)"
 _MY = rf"(?:\s{{0,2}}[/\-.]\s{{0,2}}{YEAR}|\s{{0,3}},?\s{{0,3}}năm{_S}{YEAR})"
 _END = r"(?![\w/]|[.,\-]\d)"
-_ANCHORS = [re.compile(p) for p in (r"/", r"-(?=\s?\d)", r"–(?=\s?\d)", r"\.(?=\d)", r"ăm (?=\d)", r"áng (?=\d)")]
+# Literal-led anchors (see ``anchor_windows``): separators before a digit, "năm 2", "tháng 4".
+_ANCHORS = [(lit, re.compile(re.escape(lit) + after)) for lit, after in (
+    ("/", ""), ("-", r"(?=\s?\d)"), (".", r"(?=\d)"), ("ăm ", r"(?=\d)"), ("áng ", r"(?=\d)"),
+    ("–", r"(?=\s?\d)"), ("—", r"(?=\s?\d)"))]
 
 
 @cache
@@ -54,12 +57,13 @@ def _grammar() -> re.Pattern[str]:
 
 @cache
 def _starts() -> re.Pattern[str]:
-    """Where a date can start. Led by one character class so that ``re`` skips other
-    characters fast; the full grammar is then only tried at these positions."""
+    """Where a date can start. Led by one character class (the word boundary is checked
+    after it) so that ``re`` skips other characters fast; the full grammar is then only
+    tried at these positions."""
     words = {c.split()[0] for c in _cues("year_range")} | {"từ", "ngày", "tháng", "năm"}
     firsts = {w[0].lower() for w in words} | {w[0].upper() for w in words}
     tails = "|".join(re.escape(w[1:]) + r"\s" for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[\d({''.join(sorted(firsts))}](?:(?<=\d)\d*|(?<=\()|{tails})")
+    return re.compile(rf"[\d({''.join(sorted(firsts))}](?<!\w.)(?:(?<=\d)\d*|(?<=\()|{tails})")
 
 
 @cache
@@ -129,23 +133,28 @@ def _is_holiday(text: str, start: int) -> bool:
 
 def find_dates(ctx: Context) -> list[DateMention]:
     text = ctx.text
-    grammar = _grammar()
     out: list[DateMention] = []
-    done = 0
     wins = anchor_windows(_ANCHORS, text, 28, 8)
-    for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar):
-        if m.start() < done:
-            continue
-        done = m.end()
-        kind = m.lastgroup or ""
+    matches = _gated().finditer(text) if wins is None else _scan(text, wins, _grammar().match)
+    done = 0
+    for m in matches:
         start, end = m.span()
-        got = _value(kind, m.group(), ctx, start)
+        if start < done:
+            continue
+        done = end
+        kind = m.lastgroup or ""
+        surface = m.group()
+        got = _value(kind, surface, ctx, start)
         if got is None:
             continue
         if kind == "dm":  # the surface is the date itself, as for full dates
-            start += re.match(r"[Nn]gày\s*", m.group()).end()
-        out.append(DateMention(text[start:end], start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
+            start += _NGAY.match(surface).end()
+            surface = text[start:end]
+        out.append(DateMention(surface, start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
     return out
+
+
+_NGAY = re.compile(r"[Nn]gày\s*")
 
 
 _HEADER_CHARS = 1500
@@ -154,34 +163,55 @@ _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?:[AaPp][Mm]|SA|CH)\b)?)"
 _GLUE = r"[\s,|\-–:(\[]{0,5}"
 
 
+# A full date in the header (validated later); led by a digit class so that ``re`` skips
+# other characters fast. The cue, weekday or time before it is then checked on a short slice.
+_HEADER_DATE = re.compile(r"[0-9](?<![\d/.,\-].)[0-9]?([/.\-])[0-9][0-9]?\1(?:1[89]|20|21)[0-9][0-9](?!\d)")
+
+
 @cache
-def _published_rx() -> re.Pattern[str]:
+def _published_lead() -> re.Pattern[str]:
     cues = words_alt(_cues("published"))
     lead = rf"(?:(?<!\w)(?i:{cues})\s{{0,2}}:?\s{{0,2}}|{_WEEKDAY}{_GLUE}|{_TIME}{_GLUE})"
-    return re.compile(
-        rf"{lead}{{1,4}}(?P<a>{FULL_CORE})"
-        rf"|(?<![\w/.,\-])(?P<b>{FULL_CORE}){_GLUE}{_TIME}"
-        rf"|^[ \t]*(?P<c>{FULL_CORE})[ \t]*$",
-        re.MULTILINE,
-    )
+    return re.compile(rf"(?:{lead}){{1,4}}\Z")
+
+
+_TIME_AFTER = re.compile(rf"{_GLUE}{_TIME}")
+_LEAD_CHARS = 80
 
 
 def find_published(ctx: Context) -> date | None:
-    """The article's own date as its header states it (not a date from the body)."""
-    m = _published_rx().search(ctx.text, 0, _HEADER_CHARS)
-    if not m:
-        return None
-    return parse_full(m.group("a") or m.group("b") or m.group("c"))
+    """The article's own date as its header states it (not a date from the body): a full
+    date after a cue (``Ngày đăng``), a weekday or a time; before a time; or alone on its line."""
+    text = ctx.text
+    for m in _HEADER_DATE.finditer(text, 0, _HEADER_CHARS):
+        s, e = m.span()
+        d = parse_full(m.group())
+        if d is None:
+            continue
+        if _published_lead().search(text, max(0, s - _LEAD_CHARS), s):
+            return d
+        if (s == 0 or not text[s - 1].isalnum() and text[s - 1] != "_") and _TIME_AFTER.match(text, e, _HEADER_CHARS):
+            return d
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e, _HEADER_CHARS)
+        if not text[ls:s].strip(" \t") and not text[e:le if le >= 0 else _HEADER_CHARS].strip(" \t"):
+            return d
+    return None
 
 
-def _scan(text: str, wins: list[tuple[int, int]], grammar: re.Pattern[str]):
+def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:
     """Grammar matches tried only at plausible starts inside the windows."""
+    out = []
     done = 0
+    starts = _starts().finditer
     for ws, we in wins:
-        for st in _starts().finditer(text, max(ws, done), we):
-            if st.start() >= done and (m := grammar.match(text, st.start())):
+        if we <= done:
+            continue
+        for st in starts(text, max(ws, done), we):
+            p = st.start()
+            if p >= done and (m := match(text, p)):
                 done = m.end()
-                yield m
+                out.append(m)
+    return out
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from thidua.nlp.models import Reference
 from thidua.nlp.text import Context, fold, key
@@ -45,7 +45,11 @@ _TITLE = re.compile(
 _LIST_NEXT = re.compile(
     rf"\s{{0,3}}(?:,\s{{0,3}}và|,|;|và)\s{{0,3}}(?:[Ss]ố\s{{0,2}})?(?P<num>{_NUM})(?P<sep>\s?[/\-–]\s?)(?P<sym>{_SYM}){_AFTER}"
 )
-_ANCHORS = [re.compile(p) for p in (r"/", r"ố\s?:?\s?\d", r"Luật ")]
+# Literal-led anchors (see ``vndate.anchor_windows``): a slash before a symbol's letters or a
+# year (``/KH-UBND``, ``/2017/QĐ``; not the slashes of dates), ``số 97``, ``Luật``.
+_ANCHORS = [(lit, re.compile(re.escape(lit) + after)) for lit, after in (
+    ("/", r"(?=\s?[^\W\d_]|\s?(?:19|20)\d\d\s?/)"), ("ố", r"(?=\s?:?\s?\d)"), ("Ố", r"(?=\s?:?\s?\d)"),
+    ("Luật ", ""))]
 _GENERIC_ISSUERS = {"UBND", "HĐND"}  # every province/district signs these: the key adds the issuer
 
 
@@ -81,12 +85,27 @@ def _starts() -> re.Pattern[str]:
     phrases = {r["phrase"].split()[0] for r in load_table("doc_kinds.tsv")}
     firsts = "".join(sorted({p[0].lower() for p in phrases} | {p[0].upper() for p in phrases}))
     tails = "|".join(re.escape(p[1:]) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[\d{firsts}](?:(?<=\d)\d*|(?i:{tails})\s)")
+    # Led by the character class, the boundary checked after it: ``re`` skips other characters fast.
+    return re.compile(rf"[\d{firsts}](?<!\w.)(?:(?<=\d)\d*|(?i:{tails})\s)")
 
 
+@lru_cache(maxsize=4096)
 def _kind_of_symbol(sym: str) -> str:
     code = re.sub(r"^\d{4}/", "", sym).split("-")[0].split("/")[0].upper()
     return _symbol_kinds().get(code, "cong_van")
+
+
+@lru_cache(maxsize=4096)
+def _kind_of_word(word: str, sym: str | None) -> str:
+    """The kind named by a kind word as written (``Chỉ thị``, ``KẾ HOẠCH``, ``văn bản`` + symbol)."""
+    folded = fold(" ".join(word.split()))
+    kind = _kinds()[folded]
+    if kind == "cong_van" and sym and folded == "van ban":
+        kind = _kind_of_symbol(sym)
+    return kind
+
+
+_key = lru_cache(maxsize=4096)(key)
 
 
 def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
@@ -126,13 +145,13 @@ def _tail(text: str, pos: int, published: date | None) -> dict:
 def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str | None,
           tail: dict) -> Reference:
     number = num.replace(".", "")
-    symbol = re.sub(r"\s+", "", sym) if sym else None
+    symbol = "".join(sym.split()) if sym else None
     rid = f"{number}{sep.strip()}{symbol.upper()}" if symbol and sep else number
     parts = [kind, rid]
     if tail["year"]:
         parts.append(str(tail["year"]))
     if tail["issuer"] and (not symbol or symbol.upper().rsplit("-", 1)[-1] in _GENERIC_ISSUERS):
-        parts.append(key(tail["issuer"]))
+        parts.append(_key(tail["issuer"]))
     end = tail["end"]
     return Reference(text[start:end], start, end, kind=kind, number=number, symbol=symbol, id=rid,
                      date=tail["date"], issuer=tail["issuer"], key=":".join(parts), title=tail["title"])
@@ -142,7 +161,7 @@ def find_references(ctx: Context) -> list[Reference]:
     text, published = ctx.text, ctx.published
     grammar, out, done = _grammar(), [], 0
     wins = anchor_windows(_ANCHORS, text, 60, 8)
-    for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar):
+    for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar.match):
         if m.start() < done:
             continue
         if m.group("lname"):
@@ -154,9 +173,7 @@ def find_references(ctx: Context) -> list[Reference]:
         if m.group("kind"):
             if not m.group("sym") and not m.group("so"):
                 continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
-            kind = _kinds()[fold(re.sub(r"\s+", " ", m.group("kind")))]
-            if kind == "cong_van" and m.group("sym"):
-                kind = _kind_of_symbol(m.group("sym")) if fold(m.group("kind")) == "van ban" else kind
+            kind = _kind_of_word(m.group("kind"), m.group("sym"))
             ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
                         _tail(text, m.end(), published))
         else:
@@ -173,14 +190,20 @@ def find_references(ctx: Context) -> list[Reference]:
     return out
 
 
-def _scan(text: str, wins: list[tuple[int, int]], grammar: re.Pattern[str]):
+def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:
     """Grammar matches tried only at plausible starts inside the windows."""
+    out = []
     done = 0
+    starts = _starts().finditer
     for ws, we in wins:
-        for st in _starts().finditer(text, max(ws, done), we):
-            if st.start() >= done and (m := grammar.match(text, st.start())):
+        if we <= done:
+            continue
+        for st in starts(text, max(ws, done), we):
+            p = st.start()
+            if p >= done and (m := match(text, p)):
                 done = m.end()
-                yield m
+                out.append(m)
+    return out
 
 
 @cache

@@ -10,6 +10,7 @@ import csv
 import re
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -49,8 +50,11 @@ def infer_year(d: int, m: int, published: date | None) -> date | None:
     return best
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def numbers(s: str) -> list[int]:
-    return [int(x) for x in re.findall(r"\d+", s)]
+    return [int(x) for x in _DIGITS.findall(s)]
 
 
 def parse_full(s: str) -> date | None:
@@ -83,27 +87,30 @@ def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
 
 
-def anchor_windows(anchor_rxs: list[re.Pattern[str]], text: str, before: int,
+def anchor_windows(anchors: list[tuple[str, re.Pattern[str]]], text: str, before: int,
                    after: int) -> list[tuple[int, int]] | None:
-    """Windows around anchors; one window over everything when anchors are dense
-    (adversarial input): None, and the caller scans the whole text in one regex call."""
+    """Merged ``[p-before, p+after]`` windows around the anchors, clipped to the text; None
+    when anchors are dense (adversarial input): the caller then scans the whole text in one
+    regex call. Each anchor is (literal, regex starting with that literal): a regex led by a
+    literal is scanned ~8x faster than one led by a character class, and the ``in`` test
+    skips the pass when the literal is absent."""
     limit = len(text) // 40 + 200
-    anchors: list[int] = []
-    for rx in anchor_rxs:
-        for m in rx.finditer(text):
-            anchors.append(m.start())
-            if len(anchors) > limit:
+    starts: list[int] = []
+    for lit, rx in anchors:
+        if lit in text:
+            starts += [m.start() for m in islice(rx.finditer(text), limit + 1)]
+            if len(starts) > limit:
                 return None
-    return windows(anchors, len(text), before, after)
-
-
-def windows(anchors: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged ``[p-before, p+after]`` windows around anchor positions, clipped to the text."""
+    starts.sort()
     out: list[tuple[int, int]] = []
-    for p in sorted(anchors):
-        s, e = max(0, p - before), min(size, p + after)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+    ws = we = -1
+    for p in starts:
+        if p - before <= we:
+            we = p + after
         else:
-            out.append((s, e))
+            if we >= 0:
+                out.append((ws, we))
+            ws, we = max(0, p - before), p + after
+    if we >= 0:
+        out.append((ws, min(we, len(text))))
     return out
