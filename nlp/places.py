@@ -100,28 +100,38 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-def _trie_alternatives(words: set[str]) -> list[str]:
-    """An alternation factored as a trie, so the regex engine never retries a shared prefix.
-
-    Returns the root's alternatives, each starting with a literal character: joined flat,
-    they let the engine skip in C to positions where one of those characters occurs.
-    """
+def _trie(words: set[str]) -> dict:
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
 
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
 
-    return [re.escape(ch) + emit(sub) for ch, sub in sorted(trie.items())]
+def _trie_pattern(node: dict) -> str:
+    """An alternation factored as a trie, so the regex engine never retries a shared prefix."""
+    end = "" in node
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if end else body
+
+
+def _rest_pattern(node: dict) -> str:
+    """A trie of name tails whose leaves check the whole name with a lookbehind."""
+    alts = [re.escape(ch) + _rest_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    ends = "|".join(f"(?<={re.escape(w)})" for w in sorted(node.get("", ())))
+    if ends:
+        alts.append(f"(?:{ends})" if "|" in ends else ends)
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _case_variants(s: str) -> set[str]:
+    """``thành phố``, ``Thành phố``, ``Thành Phố``, ``THÀNH PHỐ``."""
+    return {s, s[0].upper() + s[1:], " ".join(w[:1].upper() + w[1:] for w in s.split(" ")), s.upper()}
 
 
 # Provinces never taken bare: "Hồ Chí Minh" is far more often the president.
@@ -129,37 +139,59 @@ _NEVER_BARE = {"Hồ Chí Minh"}
 
 
 class _Matcher:
-    """The compiled scanners.
+    """The compiled scanner.
 
     A regex scan costs a few ns per character, but every *attempt* costs far more, and
-    prefixes start with the commonest letters (t, h, p…).  So the scans start where
-    names start: (1) at capitals whose previous characters could end a prefix (one cheap
-    lookbehind; the exact prefix is then read from a short window), (2) at the literal
-    first characters of a trie of province names.
+    prefixes start with the commonest letters (t, h, p…).  So one scan starts where names
+    start, at capitals and digits (a character set the engine skips to in C), and keeps
+    only those (1) just after the last letters of some prefix (fixed-width lookbehinds; the
+    exact prefix is then read from a short window), or (2) beginning a province name (a
+    trie, entered through a one-character lookbehind on the capital just consumed).
+    A hit of (1) is one character long; a hit of (2) spans the name.
     """
 
     def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
-        self.by_surface: dict[str, Prefix] = {}
-        tails, enders = [], set()
+        self.by_surface: dict[str, Prefix] = {}  # exact ("s") rows as written, others lower-cased
+        tails, behind = [], set()
         for p in sorted(prefixes(), key=lambda p: -len(p.surface)):
-            variants = {p.surface} if p.case == "s" else {p.surface, p.surface[0].upper() + p.surface[1:]}
+            variants = {p.surface} if p.case == "s" else _case_variants(p.surface)
+            self.by_surface[p.surface if p.case == "s" else p.surface.lower()] = p
             for v in variants:
-                self.by_surface[v] = p
-                enders.add(v[-3:])
+                if v.endswith("."):  # abbreviations with a dot may touch the name (TP.HCM)
+                    behind |= {v[-2:] + sep for sep in ("", " ", "  ")}
+                else:
+                    behind |= {v[-3:] + sep for sep in (" ", "  ")}
             body = r"[ ]".join(map(re.escape, p.surface.split(" ")))
             tails.append(f"(?i:{body})" if p.case == "i" else body)
-        # Abbreviations with a dot may touch the name (TP.HCM); words need a space.
-        self.prefix_tail = re.compile(rf"(?<![\w.])(?:{'|'.join(tails)})(?:(?<=\.)[ ]?|[ ]{{1,2}})$")
-        # Each lookbehind checks the last (up to) three letters of some prefix + a space.
-        behind = [f"(?<={re.escape(e)}[ ].)" for e in sorted(enders) if not e.endswith(".")]
-        self.capital = re.compile(
-            rf"[{_UP}\d](?:{'|'.join(behind)}|(?<=\..)|(?<=\.[ ].)|(?<=[ ][ ].))"
-        )
-        self.name = re.compile(_NAME)
+        self.prefix_tail = re.compile(rf"(?<![\w.])(?:{'|'.join(tails)})(?:(?<=\.)[ ]{{0,2}}|[ ]{{1,2}})$")
+        # Cheap tests on the two characters before a capital reject most of them; the few
+        # survivors are checked against the prefix table in Python (``prefix_before``).
+        cls = lambda chars: "[" + re.escape("".join(sorted(chars))) + "]"  # noqa: E731
+        words = {b[:-1] for b in behind if b.endswith(" ") and not b.endswith("  ") and "." not in b}
+        dotted = {b[-2] for b in behind if b.endswith(".")}
+        tests = [f"(?<={''.join(cls({w[i] for w in words if len(w) == n}) for i in range(n))}[ ].)"
+                 for n in sorted({len(w) for w in words})]
+        tests += [rf"(?<={cls(dotted)}\..)", rf"(?<={cls(dotted)}\.[ ].)", r"(?<=[ ][ ].)"]
+        prefix_hit = "|".join(tests)
         bare = {v for u in gz.provinces() if u.name not in _NEVER_BARE for v in _variants(u.name)}
         bare |= set(gz.bare_aliases)
-        self.bare = re.compile("|".join(_trie_alternatives(bare)))
+        # Province names after their first character (already consumed by the scan), each
+        # ending with a lookbehind on the whole name: one trie dispatches on the second
+        # character instead of one lookbehind per possible first character.
+        rest: dict = {}
+        for w in bare:
+            node = rest
+            for ch in w[1:]:
+                node = node.setdefault(ch, {})
+            node.setdefault("", set()).add(w)
+        bare_hit = _rest_pattern(rest)
+        starts = "".join(sorted(set(_UP + "0123456789") | {w[0] for w in bare}))
+        self.scan = re.compile(
+            rf"[{re.escape(starts)}](?:{prefix_hit}|(?<![\w.].)(?:{bare_hit})(?!\w))"
+        )
+        self.bare_only = re.compile(rf"[{re.escape(starts)}](?<![\w.].)(?:{bare_hit})(?!\w)")
+        self.name = re.compile(_NAME)
         self._window_cache: dict[str, tuple[int, Prefix] | None] = {}
 
     def prefix_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
@@ -171,13 +203,18 @@ class _Matcher:
             m = self.prefix_tail.search(window)
             if m:
                 surface = re.sub(r"[ ]+", " ", m.group().strip())
-                p = self.by_surface.get(surface) or self.by_surface.get(surface[0].lower() + surface[1:])
+                p = self.by_surface.get(surface) or self.by_surface.get(surface.lower())
                 if p:
                     hit = (m.start() - len(window), p)
             if len(self._window_cache) > 100_000:
                 self._window_cache.clear()
             self._window_cache[window] = hit
         return None if hit is None else (pos + hit[0], hit[1])
+
+    def bare_at(self, text: str, pos: int) -> tuple[int, int] | None:
+        """The province name starting at ``pos`` (a capital the scan took as a prefix hit)."""
+        m = self.bare_only.match(text, pos)
+        return None if m is None else m.span()
 
 
 @cache
@@ -326,19 +363,22 @@ class _Covered:
 
 def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
     text = ctx.text
-    starts = [m.start() for m in mt.capital.finditer(text)]
-    bare = []
-    for m in mt.bare.finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] == "."):
-            continue
-        if not (m.end() < len(text) and (text[m.end()].isalnum())):
-            bare.append(m)
+    starts, bare = [], []
+    for m in mt.scan.finditer(text):
+        s, e = m.span()
+        if e - s == 1:
+            starts.append(s)
+        else:
+            bare.append((s, e))
 
     out: list[_Mention] = []
     pos = 0  # end of the last accepted prefixed mention (or list item)
     for ns in starts:
-        if ns < pos or (pre := mt.prefix_before(text, ns)) is None:
+        if ns < pos:
+            continue
+        if (pre := mt.prefix_before(text, ns)) is None:
+            if (span := mt.bare_at(text, ns)) is not None:
+                bare.append(span)
             continue
         ps, p = pre
         m = mt.name.match(text, ns)
@@ -363,11 +403,10 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
             out.append(_Mention(nx.start("name"), item[2], item[0], item[1][0].name, item[1]))
             pos = item[2]
     covered = _Covered(out)
-    for m in bare:
-        s, e = m.span()
+    for s, e in bare:
         if covered(s) or not _bare_ok(text, s, e):
             continue
-        cands = [u for u in gz.by_key(name_key(m.group())) if u.level == "province"]
+        cands = [u for u in gz.by_key(name_key(text[s:e])) if u.level == "province"]
         if cands:
             out.append(_Mention(s, e, "province", cands[0].name, cands, bare=True))
     return out

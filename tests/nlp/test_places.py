@@ -117,6 +117,25 @@ class TestAbbreviations:
         assert (loc.name, loc.surface) == ("Hà Nội", "thành phố Hà Nọi")
 
 
+class TestHeadlinesAndSpacing:
+    CASES = [
+        ("HUYỆN THẠCH THẤT PHÁT ĐỘNG THI ĐUA CHÀO MỪNG ĐẠI HỘI", [("Thạch Thất", "district", "HUYỆN THẠCH THẤT")]),
+        ("UBND TỈNH NGHỆ AN TỔNG KẾT PHONG TRÀO THI ĐUA", [("Nghệ An", "province", "TỈNH NGHỆ AN")]),
+        ("THÀNH PHỐ ĐÀ NẴNG BIỂU DƯƠNG 120 ĐIỂN HÌNH", [("Đà Nẵng", "province", "THÀNH PHỐ ĐÀ NẴNG")]),
+        ("Hội nghị do Thành Phố Hải Phòng tổ chức.", [("Hải Phòng", "province", "Thành Phố Hải Phòng")]),
+        ("Chủ tịch UBND TP.  Hà Nội trao cờ thi đua.", [("Hà Nội", "province", "TP.  Hà Nội")]),
+        ("Đoàn viên huyện  Quốc Oai ra quân.", [("Quốc Oai", "district", "huyện  Quốc Oai")]),
+        ("Sở Nội vụ Tp. Hồ Chí Minh hướng dẫn.", [("Hồ Chí Minh", "province", "Tp. Hồ Chí Minh")]),
+        ("Mô hình của TP HCM được nhân rộng.", [("Hồ Chí Minh", "province", "TP HCM")]),
+        ("Quận 3 và phường 14 cùng Phường 9 được khen.",
+         [("3", "district", "Quận 3"), ("14", "ward", "phường 14"), ("9", "ward", "Phường 9")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_found_as_written(self, text, expected):
+        assert [(loc.name, loc.level, loc.surface) for loc in locs(text)] == expected
+
+
 class TestLists:
     CASES = [
         ("Các xã Tân Xã, Hạ Bằng và Phú Cát được công nhận nông thôn mới.",
