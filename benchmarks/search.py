@@ -1,7 +1,10 @@
 """Indexing docs/s and query p50/p95 per query shape, embedded (and Elasticsearch when
 THIDUA_ES_URL is set), over N synthetic documents (default 100,000), in one run.
 
-    .venv/bin/python benchmarks/search.py [N]
+    .venv/bin/python benchmarks/search.py [N] [sqlite,tantivy]
+
+Wall time and CPU time (``time.process_time``: every thread of this process, so tantivy's
+indexing threads count) are both printed, the machine being shared.
 """
 
 from __future__ import annotations
@@ -40,41 +43,53 @@ ROUNDS = 40
 
 
 def bench_queries(engine) -> None:
+    for q in (q for qs in SHAPES.values() for q in qs):  # warm caches once, as a server would
+        engine.search(q)
     for shape, queries in SHAPES.items():
-        times, totals = [], []
+        times, cpu, totals = [], [], []
         for i in range(ROUNDS):
             q = queries[i % len(queries)]
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             r = engine.search(q)
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
             totals.append(r.total)
         times.sort()
+        cpu.sort()
         p50 = statistics.median(times)
         p95 = times[int(len(times) * 0.95) - 1]
-        print(f"  {shape:28s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   hits {min(totals)}–{max(totals)}")
+        print(f"  {shape:28s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   (cpu p50 {statistics.median(cpu):6.1f}"
+              f" p95 {cpu[int(len(cpu) * 0.95) - 1]:6.1f})   hits {min(totals)}–{max(totals)}")
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    backends = (sys.argv[2] if len(sys.argv) > 2 else "sqlite,tantivy").split(",")
     t = time.perf_counter()
     stored = list(generate(n))
     print(f"{n} synthetic documents generated in {time.perf_counter() - t:.1f}s "
           f"(mean {sum(len(d.text) for d in stored) / n:.0f} chars)")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     indexed = [to_indexed(d) for d in stored]
-    prep = time.perf_counter() - t
-    print(f"StoredDocument → IndexedDoc: {n / prep:,.0f} docs/s")
+    prep, prep_cpu = time.perf_counter() - t, time.process_time() - c
+    print(f"StoredDocument → IndexedDoc: {n / prep:,.0f} docs/s ({n / prep_cpu:,.0f} docs per CPU second)")
 
     from thidua.index.sqlite import SqliteBackend
+    from thidua.index.tantivy_backend import TantivyBackend
 
-    path = Path(tempfile.mkdtemp()) / "index.sqlite3"
-    engine = SqliteBackend(path)
-    report = engine.rebuild(indexed)
-    print(f"\nsqlite FTS5: indexed {report.indexed} docs in {report.seconds:.1f}s → "
-          f"{report.docs_per_second:,.0f} docs/s write, {n / (report.seconds + prep):,.0f} docs/s end to end "
-          f"({path.stat().st_size / 1e6:.0f} MB)")
-    bench_queries(engine)
-    engine.close()
+    for name in backends:
+        cls, label = {"sqlite": (SqliteBackend, "sqlite FTS5"), "tantivy": (TantivyBackend, "tantivy")}[name]
+        path = Path(tempfile.mkdtemp()) / "index.sqlite3"
+        engine = cls(path)
+        c = time.process_time()
+        report = engine.rebuild(indexed)
+        cpu = time.process_time() - c
+        size = sum(p.stat().st_size for p in path.parent.rglob("*") if p.is_file())
+        print(f"\n{label}: indexed {report.indexed} docs in {report.seconds:.1f}s → "
+              f"{report.docs_per_second:,.0f} docs/s write ({n / cpu:,.0f} per CPU s), "
+              f"{n / (report.seconds + prep):,.0f} docs/s end to end ({size / 1e6:.0f} MB)")
+        bench_queries(engine)
+        engine.close()
 
     es_url = os.environ.get("THIDUA_ES_URL")
     if not es_url:

@@ -110,11 +110,15 @@ def open_backend(name: str | None = None, *, home: str | Path | None = None,
         from thidua.index.sqlite import SqliteBackend
 
         return SqliteBackend(config.data_home(home) / "index.sqlite3")
+    if name == "tantivy":
+        from thidua.index.tantivy_backend import TantivyBackend
+
+        return TantivyBackend(config.data_home(home) / "tantivy.sqlite3")
     if name in ("elasticsearch", "es"):
         from thidua.index.elastic import ElasticBackend
 
         return ElasticBackend(config.es_url(es_url))
-    raise ValueError(f"unknown backend {name!r}: use sqlite or elasticsearch")
+    raise ValueError(f"unknown backend {name!r}: use sqlite, tantivy or elasticsearch")
 
 
 # --- highlights -------------------------------------------------------------------------

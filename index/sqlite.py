@@ -49,16 +49,18 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE docs(
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, title TEXT, text TEXT,
   source TEXT, published TEXT, year INTEGER, facts TEXT, refs TEXT, data TEXT);
-CREATE VIEW fts_src AS SELECT rowid, title, text AS body, facts,
-  thidua_fold(title) AS title_f, thidua_fold(text) AS body_f, thidua_fold(facts) AS facts_f, refs FROM docs;
-CREATE VIRTUAL TABLE fts USING fts5(title, body, facts, title_f, body_f, facts_f, refs,
-  content='fts_src', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE facet_values(facet TEXT, value TEXT, doc INTEGER, PRIMARY KEY(facet, value, doc)) WITHOUT ROWID;
 CREATE TABLE facet_totals(facet TEXT, value TEXT, n INTEGER, PRIMARY KEY(facet, value)) WITHOUT ROWID;
 CREATE TABLE award_rows(doc INTEGER, award TEXT, recipient TEXT, grantor TEXT, count INTEGER, proposed INTEGER,
   province TEXT, district TEXT, year INTEGER);
 CREATE TABLE doc_units(doc INTEGER, province TEXT, district TEXT);
 CREATE TABLE doc_refs(token TEXT, doc INTEGER, ref TEXT);
+"""
+FTS_SCHEMA = """
+CREATE VIEW fts_src AS SELECT rowid, title, text AS body, facts,
+  thidua_fold(title) AS title_f, thidua_fold(text) AS body_f, thidua_fold(facts) AS facts_f, refs FROM docs;
+CREATE VIRTUAL TABLE fts USING fts5(title, body, facts, title_f, body_f, facts_f, refs,
+  content='fts_src', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
 """
 POST_INDEXES = """
 CREATE INDEX facet_values_doc ON facet_values(facet, doc, value);
@@ -111,6 +113,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
 
 class SqliteBackend(SearchBackend):
     name = "sqlite"
+    text_index = True  # FTS5 tables in the same file; a subclass may keep its text index elsewhere
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -141,26 +144,59 @@ class SqliteBackend(SearchBackend):
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         try:
-            conn.executescript(SCHEMA)
+            conn.executescript(SCHEMA + (FTS_SCHEMA if self.text_index else ""))
             conn.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA_VERSION),))
+            self._begin_text(conn, fresh=True)
             report = self._write(conn, documents, progress, replace=False)
             conn.executescript(POST_INDEXES)
             self._totals(conn)
-            conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+            self._finish_text(conn)
             conn.commit()
+        except BaseException:
+            self._abort_text()
+            raise
         finally:
             conn.close()
         self.close()
         os.replace(tmp, self.path)
+        self._swapped()
         return report
+
+    # hooks for the text index (FTS5 here; a subclass may keep it outside the file)
+    def _begin_text(self, conn: sqlite3.Connection, fresh: bool) -> None:
+        pass
+
+    def _finish_text(self, conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+
+    def _abort_text(self) -> None:
+        pass
+
+    def _swapped(self) -> None:
+        pass
+
+    def _text_add(self, conn: sqlite3.Connection, fts_rows: list[tuple], batch: list[IndexedDoc]) -> None:
+        conn.executemany("INSERT INTO fts(rowid, title, body, facts, title_f, body_f, facts_f, refs)"
+                         " VALUES(?,?,?,?,?,?,?,?)", fts_rows)
+
+    def _text_delete(self, conn: sqlite3.Connection, rows: list[int]) -> None:
+        rmarks = ",".join("?" * len(rows))
+        conn.execute("INSERT INTO fts(fts, rowid, title, body, facts, title_f, body_f, facts_f, refs) "
+                     f"SELECT 'delete', rowid, title, body, facts, title_f, body_f, facts_f, refs FROM fts_src WHERE rowid IN ({rmarks})", rows)
 
     def add(self, documents: Iterable, progress: Progress | None = None) -> IndexReport:
         if not self.path.exists():
             return self.rebuild(documents, progress)
         conn = self.conn
-        with conn:
-            report = self._write(conn, documents, progress, replace=True)
-            self._totals(conn)
+        self._begin_text(conn, fresh=False)
+        try:
+            with conn:
+                report = self._write(conn, documents, progress, replace=True)
+                self._totals(conn)
+                self._finish_text(conn)
+        except BaseException:
+            self._abort_text()
+            raise
         return report
 
     def _write(self, conn: sqlite3.Connection, documents: Iterable, progress: Progress | None,
@@ -195,8 +231,7 @@ class SqliteBackend(SearchBackend):
                 for ref in d.references:
                     rf += [(t, r, ref["id"]) for t in ref["tokens"]]
             conn.executemany("INSERT INTO docs VALUES(?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.executemany("INSERT INTO fts(rowid, title, body, facts, title_f, body_f, facts_f, refs)"
-                             " VALUES(?,?,?,?,?,?,?,?)", fts)
+            self._text_add(conn, fts, batch)
             conn.executemany("INSERT OR IGNORE INTO facet_values VALUES(?,?,?)", fv)
             conn.executemany("INSERT INTO award_rows VALUES(?,?,?,?,?,?,?,?,?)", aw)
             conn.executemany("INSERT INTO doc_units VALUES(?,?,?)", un)
@@ -227,8 +262,7 @@ class SqliteBackend(SearchBackend):
         if not rows:
             return
         rmarks = ",".join("?" * len(rows))
-        conn.execute("INSERT INTO fts(fts, rowid, title, body, facts, title_f, body_f, facts_f, refs) "
-                     f"SELECT 'delete', rowid, title, body, facts, title_f, body_f, facts_f, refs FROM fts_src WHERE rowid IN ({rmarks})", rows)
+        self._text_delete(conn, rows)
         for table, col in (("facet_values", "doc"), ("award_rows", "doc"), ("doc_units", "doc"),
                            ("doc_refs", "doc"), ("docs", "rowid")):
             conn.execute(f"DELETE FROM {table} WHERE {col} IN ({rmarks})", rows)

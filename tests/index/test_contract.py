@@ -15,12 +15,16 @@ ES_SKIP = ("Elasticsearch half skipped: THIDUA_ES_URL is not set; run it against
            "`THIDUA_ES_URL=http://127.0.0.1:9200 .venv/bin/pytest tests/index`")
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+@pytest.fixture(scope="module", params=["sqlite", "tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request, tmp_path_factory):
     if request.param == "sqlite":
         from thidua.index.sqlite import SqliteBackend
 
         engine = SqliteBackend(tmp_path_factory.mktemp("idx") / "index.sqlite3")
+    elif request.param == "tantivy":
+        from thidua.index.tantivy_backend import TantivyBackend
+
+        engine = TantivyBackend(tmp_path_factory.mktemp("idx") / "tantivy.sqlite3")
     else:
         if not ES_URL:
             pytest.skip(ES_SKIP)
