@@ -26,6 +26,10 @@ _RSEP = rf"(?:\s{{0,3}}[-–—]\s{{0,3}}|{_S}(?:đến|tới){_S}(?:hết{_S})?
 _MSEP = rf"(?:\s{{0,3}}[-–—]\s{{0,3}}|{_S}(?:đến|tới){_S}(?:hết{_S})?)"
 _MY = rf"(?:\s{{0,2}}[/\-.]\s{{0,2}}{YEAR}|\s{{0,3}},?\s{{0,3}}năm{_S}{YEAR})"
 _END = r"(?![\w/]|[.,\-]\d)"
+# Right after a time of day and one space (look-behinds are fixed-width: one per word length),
+# so the alternative is only tried where a number starts.
+_AFTER_TIME_OF_DAY = "(?:" + "|".join(
+    rf"(?<=(?<!\w){w} )" for w in ("[Ss]áng", "[Cc]hiều", "[Tt]rưa", "(?:[Tt]ối|[Đđ]êm|[Hh]ôm)")) + ")"
 # Literal-led anchors (see ``anchor_windows``): separators before a digit, "năm 2", "tháng 4".
 _ANCHORS = [(lit, re.compile(re.escape(lit) + after)) for lit, after in (
     ("/", ""), ("-", r"(?=\s?\d)"), (".", r"(?=\d)"), ("ăm ", r"(?=\d)"), ("áng ", r"(?=\d)"),
@@ -51,6 +55,8 @@ def _grammar() -> re.Pattern[str]:
         rf"|\(\s{{0,2}}{YEAR}\s{{0,3}}[-–—]\s{{0,3}}{YEAR}\s{{0,2}}\))",
         rf"(?P<year>(?<!\w)[Nn]ăm{_S}{YEAR}(?![\d/]|\s{{0,3}}[-–—]\s{{0,3}}\d))",
         rf"(?P<dm>(?<!\w)[Nn]gày{_S}(?:{DM_CORE}|{DAY}{_S}tháng{_S}{MONTH}(?!\d|\s{{0,3}},?\s{{0,3}}năm)))",
+        # News ledes: "Chiều 17/1, UBND huyện…", "Sáng 12-3", "Trưa 20.8" (year from the article's date).
+        rf"(?P<tod>{_AFTER_TIME_OF_DAY}(?:{DM_CORE}|{DAY}\.{MONTH}(?![\d.]|[/\-]\d)))",
     ]
     return re.compile("|".join(alts))
 
@@ -113,6 +119,9 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
         return (f"{y1}/{y2}", "range") if ok else None
     if kind == "year":
         return (str(n[0]), "year") if make_date(1, 1, n[0]) else None
+    if kind == "tod":
+        d = infer_year(n[0], n[1], ctx.published)
+        return (d.isoformat(), "day") if d else None
     if kind == "dm":
         if _is_holiday(ctx.text, start):
             return None
@@ -125,8 +134,8 @@ def _is_holiday(text: str, start: int) -> bool:
     """``chào mừng ngày 2/9``, or ``Ngày 30/4`` capitalised mid-sentence: a recurring holiday."""
     if _holiday_before().search(text, max(0, start - 30), start):
         return True
-    if text[start] == "N":
-        before = text[max(0, start - 3):start].rstrip()
+    if text[start] == "N":  # not at the start of a line or sentence
+        before = text[max(0, start - 6):start].rstrip(" ")
         return bool(before) and before[-1] not in ".!?:;\n(“\"-–"
     return False
 

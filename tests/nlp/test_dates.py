@@ -29,6 +29,8 @@ class TestFullDates:
         ("Văn bản ký ngày 14.5.2011 được gửi các xã.", ["2011-05-14"]),
         ("ngày 07 tháng 4 năm 2014, Ban Bí thư ký ban hành", ["2014-04-07"]),
         ("Sáng 3/11/2023, tỉnh tổ chức lễ phát động.", ["2023-11-03"]),
+        ("ngày 5 tháng 3 năm 2024 tại hội trường", ["2024-03-05"]),
+        ("Hội nghị họp 5-3-2024 và 5.3.2024 và 05/3/2024.", ["2024-03-05"] * 3),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -58,6 +60,9 @@ class TestRanges:
         ("trong năm học 2017-2018 nhà trường", ["2017/2018"]),
         ("kỷ niệm 60 năm thành lập huyện (1961-2022)", ["1961/2022"]),
         ("nhiệm kỳ 2020 - 2025 của Đảng bộ", ["2020/2025"]),
+        ("giai đoạn 2021—2025 của tỉnh", ["2021/2025"]),
+        ("đợt thi đua từ 01/3/2024 — 31/3/2024 ở các xã", ["2024-03-01/2024-03-31"]),
+        ("từ ngày 10 - 15/3/2024 tại các xã", ["2024-03-10/2024-03-15"]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -71,6 +76,17 @@ class TestPartialDatesNeedArticleDate:
         ("Kế hoạch ban hành ngày 26-11 năm ngoái", date(2025, 1, 5), ["2024-11-26"]),
         ("chiều ngày 09/3, quận tổ chức hội nghị", None, []),
         ("Ngày 12/5, đoàn công tác đến thăm xã", PUB, ["2024-05-12"]),
+        # News ledes give day/month after a time of day, without "ngày".
+        ("Chiều 17/1, UBND huyện Diễn Châu tổ chức hội nghị tổng kết", date(2024, 1, 18), ["2024-01-17"]),
+        ("Sáng 12-3, Hội Nông dân xã phát động thi đua", PUB, ["2024-03-12"]),
+        ("Tối 5/9, Liên đoàn Lao động tỉnh tuyên dương 50 công nhân", PUB, ["2024-09-05"]),
+        ("Trưa 20.8, đoàn công tác đã đến thăm gia đình chính sách", PUB, ["2024-08-20"]),
+        ("Ông cho biết, sáng 3/2 vừa qua, xã đã tổ chức lễ ra quân", PUB, ["2024-02-03"]),
+        ("Chiều 17/1, UBND huyện tổ chức hội nghị", None, []),
+        ("Sáng 3/11/2023, tỉnh tổ chức lễ phát động.", None, ["2023-11-03"]),
+        # A line-initial "Ngày 20-8" is the event's date, not a holiday's name.
+        ("Thứ Năm, 21/08/2025 - 14:30\n\nNgày 20-8, Đảng ủy, UBND phường tổ chức lễ phát động",
+         date(2025, 8, 21), ["2025-08-21", "2025-08-20"]),
     ]
 
     @pytest.mark.parametrize("text,published,expected", CASES)
@@ -89,6 +105,8 @@ class TestNotDates:
         "tuyên truyền Ngày Quốc khánh 02/9, Ngày Giải phóng miền Nam 30/4",
         "thi đua chào mừng ngày 19/5 hằng năm",
         "ngày 31/2/2023 và tháng 13/2023 và năm 2500",
+        "đội nhà thắng với tỷ số 2-1 và giữ ngôi đầu",
+        "sáng nay xã có 12/15 thôn đạt chuẩn",
     ]
 
     @pytest.mark.parametrize("text", CASES)
@@ -103,6 +121,8 @@ class TestPublishedFromHeader:
         ("Hà Nội - Ngày đăng : 15:20, 23/10/2022\n\nBài viết", date(2022, 10, 23)),
         ("Cập nhật: Thứ Hai, 12/02/2024 08:00\nNội dung", date(2024, 2, 12)),
         ("Thứ năm, 14/3/2024 - 10:25\nTỉnh phát động thi đua", date(2024, 3, 14)),
+        ("Phường phát động thi đua\n\nThứ Năm, 21/08/2025 - 14:30\n\nNgày 20-8, Đảng ủy", date(2025, 8, 21)),
+        ("Tin tức - Sự kiện\n05/03/2024\nHuyện tổng kết phong trào", date(2024, 3, 5)),
         ("Kỷ niệm 70 năm (10/10/1954 – 10/10/2024) của Thủ đô.", None),
         ("Ngày 5/5/2024, UBND tỉnh họp lúc 14:00 ngày 6/5/2024.", None),
     ]

@@ -33,6 +33,13 @@ class TestStateAndPartyNumbers:
         ("Thông tư số 01/2024/TT-BNV hướng dẫn", [("thong_tu", "01", "2024/TT-BNV", "01/2024/TT-BNV")]),
         ("Hướng dẫn 05-HD/BTGTW của Ban Tuyên giáo", [("huong_dan", "05", "HD/BTGTW", "05-HD/BTGTW")]),
         ("theo chỉ thị 22/CT-TW như một số báo viết", [("chi_thi", "22", "CT-TW", "22/CT-TW")]),
+        ("thực hiện Chỉ thị 05/CT-TTg của Thủ tướng", [("chi_thi", "05", "CT-TTg", "05/CT-TTG")]),
+        ("theo Hướng dẫn số 37-HD/BTGTW của Ban Tuyên giáo", [("huong_dan", "37", "HD/BTGTW", "37-HD/BTGTW")]),
+        ("triển khai Kế hoạch 125/KH-UBND của UBND huyện", [("ke_hoach", "125", "KH-UBND", "125/KH-UBND")]),
+        ("Thông báo kết luận số 12-TB/TU của Ban Thường vụ", [("thong_bao", "12", "TB/TU", "12-TB/TU")]),
+        ("TIẾP TỤC THỰC HIỆN CHỈ THỊ SỐ 34-CT/TW VỀ THI ĐUA", [("chi_thi", "34", "CT/TW", "34-CT/TW")]),
+        ("quán triệt Chỉ thị số 34 - CT/TW của Ban Bí thư", [("chi_thi", "34", "CT/TW", "34-CT/TW")]),
+        ("căn cứ Quyết định số: 12/QĐ-UBND của huyện", [("quyet_dinh", "12", "QĐ-UBND", "12/QĐ-UBND")]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -95,6 +102,8 @@ class TestDateIssuerAndTitle:
          "Quyết định số 2316/QĐ-TTg ngày 20 tháng 12 năm 2023 của Thủ tướng Chính phủ", None),
         ("Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII, ", None, "Ban Chấp hành Trung ương",
          "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII", None),
+        ("Quyết định số 2316/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ về Ngày Thi đua", "2015-11-19",
+         "Thủ tướng Chính phủ", "Quyết định số 2316/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ", "Ngày Thi đua"),
     ]
 
     @pytest.mark.parametrize("text,dt,issuer,surface,title", CASES)
