@@ -395,9 +395,11 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
         level, cands, end = found
         out.append(_Mention(ps, end, level, cands[0].name, cands))
         pos = end
-        plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
+        plural = None  # looked up only when a list follows
         while (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
             item = _longest(text, gz, p, *nx.span("name"))
+            if item is not None and plural is None:
+                plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
             if item is None or (not plural and not _same_area(cands, item[1])):
                 break
             out.append(_Mention(nx.start("name"), item[2], item[0], item[1][0].name, item[1]))
@@ -406,10 +408,16 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
     for s, e in bare:
         if covered(s) or not _bare_ok(text, s, e):
             continue
-        cands = [u for u in gz.by_key(name_key(text[s:e])) if u.level == "province"]
+        cands = _province_cands(gz, text[s:e])
         if cands:
             out.append(_Mention(s, e, "province", cands[0].name, cands, bare=True))
     return out
+
+
+@cache
+def _province_cands(gz: Gazetteer, surface: str) -> list[Unit]:
+    """Provinces a bare name can be (bare names are few: province names and aliases)."""
+    return [u for u in gz.by_key(name_key(surface)) if u.level == "province"]
 
 
 def _same_area(first: list[Unit], nxt: list[Unit]) -> bool:
@@ -477,6 +485,9 @@ def _pick(
     cands = m.cands
     if not cands:
         return None, None, "both", None
+    if len(cands) == 1:  # the common case: what the loop below gives one unit
+        u = cands[0]
+        return u.province, (u.district or None) if m.level in WARD_LEVELS else None, u.era, u.code
     ranked = sorted(provs, key=lambda p: -votes[p])
     if len(ranked) > 1 and votes[ranked[0]] <= votes[ranked[1]]:
         return None, None, "both", None  # ambiguous: say so rather than guess
