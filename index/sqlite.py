@@ -6,7 +6,8 @@ Schema (built in one transaction, swapped in atomically by ``rebuild``):
 * ``fts``: FTS5 over the view ``fts_src`` (external content): ``title body facts`` exact
   (diacritics kept) and ``title_f body_f facts_f`` folded (``thidua_fold``), weighted so exact
   matches rank first; ``refs`` holds document-number tokens (``34cttw``, ``ct34``).
-* ``facet_values(facet, value, doc)`` + a covering index, ``facet_totals``: facet counts are
+* ``facet_values(facet, value, doc)`` + covering indexes (built after the bulk load: one sort
+  instead of random B-tree inserts), ``facet_totals``: facet counts are
   SQL over the matching doc-id set; a set larger than half the corpus is counted through its
   complement (totals − the rest), which keeps broad queries fast. Nothing is cached.
 * ``award_rows``, ``doc_units``, ``doc_refs``: the rows the aggregations sum.
@@ -49,7 +50,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE docs(
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, title TEXT, text TEXT,
   source TEXT, published TEXT, year INTEGER, facts TEXT, refs TEXT, data TEXT);
-CREATE TABLE facet_values(facet TEXT, value TEXT, doc INTEGER, PRIMARY KEY(facet, value, doc)) WITHOUT ROWID;
+CREATE TABLE facet_values(facet TEXT, value TEXT, doc INTEGER);  -- indexed after the bulk load
 CREATE TABLE facet_totals(facet TEXT, value TEXT, n INTEGER, PRIMARY KEY(facet, value)) WITHOUT ROWID;
 CREATE TABLE award_rows(doc INTEGER, award TEXT, recipient TEXT, grantor TEXT, count INTEGER, proposed INTEGER,
   province TEXT, district TEXT, year INTEGER);
@@ -63,6 +64,7 @@ CREATE VIRTUAL TABLE fts USING fts5(title, body, facts, title_f, body_f, facts_f
   content='fts_src', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
 """
 POST_INDEXES = """
+CREATE UNIQUE INDEX facet_values_fvd ON facet_values(facet, value, doc);
 CREATE INDEX facet_values_doc ON facet_values(facet, doc, value);
 CREATE INDEX award_rows_doc ON award_rows(doc);
 CREATE INDEX doc_units_doc ON doc_units(doc);
