@@ -43,6 +43,7 @@ class CueTable:
     content_prefixes: list[tuple[str, str]]  # (lite key prefix, class) for quoted content
     by_last: dict[str, list[tuple[tuple[str, ...], CueRow]]]  # last word → cues ending in it
     max_reach: int
+    max_words: int  # words in the longest cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,9 @@ class Catalogue:
     # Distinctive names alone: their first three words as written (capitalised), for str.find.
     verbatim_prefixes: set[str] = field(default_factory=set)
     negative_keys: list[str] = field(default_factory=list)  # keys of slogans, appeals, themes
+    # The first words of distinctive names, for one regex pass (fewer than one str.find each).
+    scan: re.Pattern[str] = re.compile("(?!)")
+    after_cue: re.Pattern[str] = re.compile("(?!)")
 
 
 def _fold_table() -> dict[int, str]:
@@ -119,7 +123,8 @@ def cue_table() -> CueTable:
     for r in context:  # longest first, so "chiến sĩ thi đua" wins over "thi đua"
         words = tuple(r.cue.lower().split())
         by_last.setdefault(words[-1], []).append((words, r))
-    return CueTable(rows, regex, by_fold, prefixes, by_last, max(r.reach for r in context))
+    return CueTable(rows, regex, by_fold, prefixes, by_last, max(r.reach for r in context),
+                    max(len(w) for lst in by_last.values() for w, _ in lst))
 
 
 # Vietnamese spells some syllables with the tone mark on either vowel (hóa / hoá, thủy / thuỷ).
@@ -205,6 +210,12 @@ def catalogue() -> Catalogue:
         cat.first_words[first] = re.compile(
             "(?:" + "|".join(name_pattern(n) for n in names) + r")(?!\w)", re.IGNORECASE
         )
+    # Longest first overall keeps the order within each first word's group above.
+    verbatim = sorted(cat.verbatim_prefixes, key=len, reverse=True)
+    cat.scan = re.compile("|".join(map(re.escape, verbatim)) or "(?!)")
+    # After a cue: the skip, then a catalogue first word (most cues are followed by none).
+    cat.after_cue = re.compile(AFTER_CUE_SKIP.pattern + r"(?=(?i:" + "|".join(
+        map(re.escape, sorted(cat.first_words, key=len, reverse=True))) + r")(?!\w))")
     return cat
 
 
@@ -252,16 +263,29 @@ class CueHit:
 
 
 _BREAKS = (";", "\n", "!", "?", "…", ". ")
+_BREAK = re.compile(r"[;\n!?…]|\. ")
 _WORD_PUNCT = ",:()[]\"“”«»'‘’-–—"
+_NEAR = 48  # the last few words before a quote, where its cue nearly always stands
 
 
 def context_before(text: str, pos: int, lo: int) -> tuple[CueHit | None, bool]:
     """The cue that governs a quote opening at ``pos``, looking back no further than ``lo``.
 
     Returns the nearest cue whose reach covers ``pos`` after the last clause break, and
-    whether a break was met (a list cannot continue across it). Works on words, not a regex
-    over the text: this runs once per quotation and must cost microseconds.
+    whether a break was met (a list cannot continue across it; only meaningful when no cue
+    is found). Works on words, not a regex over the text: this runs once per quotation and
+    must cost microseconds. The last ``_NEAR`` characters are tried first; the whole window
+    only when they hold a break or no cue far enough from their (possibly cut) first word.
     """
+    table = cue_table()
+    near = pos - _NEAR
+    if near > lo:
+        gap = text[near:pos]
+        if _BREAK.search(gap) is None:
+            words = gap.lower().split()[1:]  # the first word may be cut
+            hit, i = _nearest(table, gap, words)
+            if hit is not None and i >= table.max_words - 1:  # every longer cue fits in words
+                return hit, False
     gap = text[lo:pos]
     cut = max(gap.rfind(b) for b in _BREAKS)
     broke = cut >= 0
@@ -270,18 +294,22 @@ def context_before(text: str, pos: int, lo: int) -> tuple[CueHit | None, bool]:
     words = gap.lower().split()
     if not words:
         return None, broke
-    table = cue_table()
+    return _nearest(table, gap, words)[0], broke
+
+
+def _nearest(table: CueTable, gap: str, words: list[str]) -> tuple[CueHit | None, int]:
+    """The cue ending nearest the end of ``gap`` (its words given), with the index of its last word."""
     bare = [w.strip(_WORD_PUNCT) for w in words]
     dist = len(gap) - len(gap.rstrip())
     for i in range(len(bare) - 1, -1, -1):
         for cue_words, row in table.by_last.get(bare[i], ()):
             k = len(cue_words)
             if i + 1 >= k and tuple(bare[i + 1 - k:i + 1]) == cue_words and dist <= row.reach:
-                return CueHit(row.cls, " ".join(words[i + 1 - k:i + 1]).strip(_WORD_PUNCT), dist), broke
+                return CueHit(row.cls, " ".join(words[i + 1 - k:i + 1]).strip(_WORD_PUNCT), dist), i
         dist += len(words[i]) + 1
         if dist > table.max_reach:
             break
-    return None, broke
+    return None, -1
 
 
 def content_class(lite: str) -> str | None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from thidua.nlp.campaign_classifier import (
-    AFTER_CUE_SKIP,
     CUE_BEFORE,
     CUE_TAILS,
     NEGATIVE,
@@ -36,6 +36,8 @@ from thidua.nlp.models import Campaign, Reference
 from thidua.nlp.text import Context
 
 _QUOTE = re.compile(r"[“”\"«»\n]")
+_OPENERS = "“«\""
+_OPEN = re.compile(r"[“«\"]")
 MAX_QUOTE = 300  # a quotation longer than this is taken as never closed
 LOOK_BACK = 240  # how far before a quote its cue is looked for
 _SEP_ONLY = re.compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s+)?[\s,;]*")
@@ -56,35 +58,35 @@ class Quote:
 
 def scan_quotes(text: str) -> list[Quote]:
     """Quotations in text order. An opening mark inside an open quote ends it (unbalanced
-    quotes are common in real text); so do a line break and ``MAX_QUOTE`` characters."""
+    quotes are common in real text); so do a line break and ``MAX_QUOTE`` characters.
+
+    Two searches per quotation: the next opening mark (closing marks and line breaks outside
+    a quote mean nothing), then the next mark or line break after it.
+    """
     out: list[Quote] = []
-    open_at: int | None = None
-    for m in _QUOTE.finditer(text):
-        c, p = m.group(), m.start()
-        if open_at is not None and p - open_at > MAX_QUOTE:
-            end = open_at + 1 + MAX_QUOTE
-            out.append(Quote(open_at, end, end, False))
-            open_at = None
-        if c == "\n":
-            if open_at is not None:
-                out.append(Quote(open_at, p, p, False))
-                open_at = None
-        elif c in "“«":
-            if open_at is not None:
-                out.append(Quote(open_at, p, p, False))
-            open_at = p
-        elif c in "”»":
-            if open_at is not None:
-                out.append(Quote(open_at, p, p + 1, True))
-                open_at = None
-        elif open_at is not None:  # straight quote closes whatever is open
-            out.append(Quote(open_at, p, p + 1, True))
-            open_at = None
-        else:
-            open_at = p
-    if open_at is not None:
-        end = min(len(text), open_at + 1 + MAX_QUOTE)
-        out.append(Quote(open_at, end, end, False))
+    n = len(text)
+    pos = 0
+    while (m := _OPEN.search(text, pos)) is not None:
+        o = m.start()
+        nxt = _QUOTE.search(text, o + 1)
+        if nxt is None:
+            end = min(n, o + 1 + MAX_QUOTE)
+            out.append(Quote(o, end, end, False))
+            break
+        p, c = nxt.start(), nxt.group()
+        if p - o > MAX_QUOTE:  # given up; the mark at p is read as if nothing were open
+            end = o + 1 + MAX_QUOTE
+            out.append(Quote(o, end, end, False))
+            pos = p if c in _OPENERS else p + 1
+        elif c == "\n":
+            out.append(Quote(o, p, p, False))
+            pos = p + 1
+        elif c in "“«":  # a new quote opens: the open one was never closed
+            out.append(Quote(o, p, p, False))
+            pos = p
+        else:  # ” » or a straight quote closes whatever is open
+            out.append(Quote(o, p, p + 1, True))
+            pos = p + 1
     return out
 
 
@@ -101,23 +103,34 @@ def _name_span(text: str, q: Quote) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=8192)
+def _name_facts(name: str) -> tuple[bool, Entry | None, bool, bool]:
+    """What the quoted words alone say (cached: the same names recur across articles):
+    ruled out by their content; catalogue entry; unusable as a free name (generic, a speech,
+    no letter); lower-case and so a name only right after its cue (and never with " là ")."""
+    lite = lite_key(name)
+    if content_class(lite):
+        return True, None, True, True
+    entry = lookup(name, lite)
+    first = next((ch for ch in name if ch.isalpha()), "")
+    unusable = (not first or is_generic(lite) or name.count(" ") > 45
+                or _SPEECH.search(name) is not None or (first.islower() and " là " in name))
+    return False, entry, unusable, first.islower()
+
+
 def _decide(name: str, hit: CueHit | None, inherited: bool, closed: bool) -> tuple[Entry | None, float] | None:
     """Whether a quoted text is a campaign: (catalogue entry or None, confidence), or None."""
     if hit is not None and hit.cls in NEGATIVE:
         return None
-    lite = lite_key(name)
-    if content_class(lite):
+    ruled_out, entry, unusable, lower = _name_facts(name)
+    if ruled_out:
         return None
-    entry = lookup(name, lite)
     if entry is not None:
         return entry, 0.95 if hit is not None and hit.cls == "campaign" else 0.85
-    if hit is None or hit.cls != "campaign" or is_generic(lite):
-        return None
-    if name.count(" ") > 45 or _SPEECH.search(name):
+    if hit is None or hit.cls != "campaign" or unusable:
         return None
     adjacent = hit.distance <= 12 and not inherited
-    first = next((ch for ch in name if ch.isalpha()), "")
-    if not first or (first.islower() and (not adjacent or " là " in name)):
+    if lower and not adjacent:
         return None  # lower-case after a distant cue: a phrase or a motto, not a name
     confidence = 0.9 if adjacent else 0.75
     return None, confidence - (0.0 if closed else 0.2)
@@ -171,13 +184,17 @@ def _campaign(text: str, start: int, end: int, entry: Entry | None, cue: str | N
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """``pos`` lies inside one of ``spans`` (sorted, disjoint)."""
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _unquoted(text: str, quotes: list[Quote], ends: set[int], quoted_starts: set[int]) -> list[Campaign]:
+def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
+              quoted_starts: set[int]) -> list[Campaign]:
     """Catalogue names written without quotes: after a movement cue (or after another campaign
-    in a list), or, for distinctive names, on their own."""
+    in a list), or, for distinctive names, on their own. Never inside a quotation: a name
+    quoted there is the quoted pass's, and the words of a longer quoted name are not a second
+    campaign (“Cả nước thi đua xây dựng xã hội học tập, …”)."""
     cat = catalogue()
     hits: list[tuple[int, int]] = []
 
@@ -190,38 +207,32 @@ def _unquoted(text: str, quotes: list[Quote], ends: set[int], quoted_starts: set
                 return m.end()
         return None
 
-    def try_at(i: int) -> None:
-        e = match_at(i)
-        if e is not None:
-            hits.append((i, e))
-
     # After a movement cue (str.find is far cheaper than a regex over the whole text) …
+    after_cue = cat.after_cue.match
     for tail in CUE_TAILS:
         i = text.find(tail)
         while i >= 0:
-            j = AFTER_CUE_SKIP.match(text, i + len(tail)).end()
-            if j < len(text) and text[j] not in "“\"«":
-                try_at(j)
+            m = after_cue(text, i + len(tail))
+            if m is not None and (e := match_at(m.end())) is not None:
+                hits.append((m.end(), e))
             i = text.find(tail, i + 1)
-    # … after a campaign in a list, and distinctive names written out on their own.
+    # … distinctive names on their own (one regex pass for all their first words) …
+    for m in cat.scan.finditer(text):
+        if (e := match_at(m.start())) is not None:
+            hits.append((m.start(), e))
+    # … and names after a campaign in a list.
     for e in list(ends):
         m = _LIST_NEXT.match(text, e)
-        if m:
-            try_at(m.end())
-    for prefix in cat.verbatim_prefixes:
-        i = text.find(prefix)
-        while i >= 0:
-            try_at(i)
-            i = text.find(prefix, i + 1)
+        if m and (e2 := match_at(m.end())) is not None:
+            hits.append((m.end(), e2))
     if not hits:
         return []
-    spans = [(q.open, q.close) for q in quotes]
-    starts = [s for s, _ in spans]
+    starts = [s for s, _ in quoted_spans]
     found: list[Campaign] = []
     last_end = -1
     for s, e in sorted(hits, key=lambda h: (h[0], -h[1])):
-        if s < last_end or s in quoted_starts:
-            continue  # a shorter alias inside a longer match, or the quoted pass has it
+        if s < last_end or s in quoted_starts or _inside(quoted_spans, starts, s):
+            continue  # a shorter alias inside a longer match, or inside a quotation
         entry = lookup(text[s:e])
         if entry is None or entry.negative:
             continue
@@ -236,7 +247,7 @@ def _unquoted(text: str, quotes: list[Quote], ends: set[int], quoted_starts: set
             if j in ends or j - 1 in ends or j + 1 in ends:
                 cue = "list"
         if cue is None:
-            if entry.unquoted != "anywhere" or not text[s].isupper() or _inside(spans, starts, s):
+            if entry.unquoted != "anywhere" or not text[s].isupper():
                 continue
             hit, _ = context_before(text, s, max(0, s - LOOK_BACK))
             if hit is not None and hit.cls in NEGATIVE:
@@ -247,7 +258,7 @@ def _unquoted(text: str, quotes: list[Quote], ends: set[int], quoted_starts: set
         last_end = e
         while (m := _LIST_NEXT.match(text, last_end)) and (e2 := match_at(m.end())) is not None:
             entry = lookup(text[m.end():e2])  # the list goes on: ", Cựu chiến binh gương mẫu"
-            if entry is None or entry.negative:
+            if entry is None or entry.negative or _inside(quoted_spans, starts, m.end()):
                 break
             found.append(_campaign(text, m.end(), e2, entry, "list", 0.8))
             ends.add(e2)
@@ -262,7 +273,8 @@ def find_campaigns(ctx: Context, references: list[Reference] | None = None) -> l
     ref_ends = sorted(r.end for r in references or ())
     quoted = _quoted(text, quotes, ref_ends)
     ends = {close for _, close in quoted} | {c.end for c, _ in quoted}
-    found = [c for c, _ in quoted] + _unquoted(text, quotes, ends, {c.start for c, _ in quoted})
+    spans = [(q.open, q.close if q.closed else _name_span(text, q)[1]) for q in quotes]
+    found = [c for c, _ in quoted] + _unquoted(text, spans, ends, {c.start for c, _ in quoted})
     found.sort(key=lambda c: c.start)
     # Outside the catalogue, a campaign's display name is its first-seen surface form.
     first_seen: dict[str, str] = {}

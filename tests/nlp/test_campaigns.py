@@ -181,3 +181,20 @@ class TestHostileInput:
         t0 = time.perf_counter()
         find_campaigns(Context(text))
         assert time.perf_counter() - t0 < 20
+
+
+class TestNoNameInsideAQuote:
+    """A catalogue name inside a quoted name (or any quotation) is not a second campaign."""
+
+    @pytest.mark.parametrize("text,expected", [
+        ("Ngành giáo dục tỉnh Bình Định hưởng ứng phong trào thi đua “Cả nước thi đua xây dựng xã hội "
+         "học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023 - 2030.",
+         ["Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời"]),
+        ("Năm nay, huyện chọn chủ đề “Đẩy mạnh phong trào Xây dựng xã hội học tập ở cơ sở” cho tháng khuyến học.",
+         []),
+        # outside the quotation the same name still counts
+        ("Xã tổ chức phong trào “Dân vận khéo” và phong trào xây dựng xã hội học tập ở các thôn.",
+         ["Dân vận khéo", "xây dựng xã hội học tập"]),
+    ])
+    def test_cases(self, text, expected):
+        assert names(text) == expected
