@@ -31,9 +31,9 @@ _END = r"(?![\w/]|[.,\-]\d)"
 _AFTER_TIME_OF_DAY = "(?:" + "|".join(
     rf"(?<=(?<!\w){w} )" for w in ("[Ss]áng", "[Cc]hiều", "[Tt]rưa", "(?:[Tt]ối|[Đđ]êm|[Hh]ôm)")) + ")"
 # Literal-led anchors (see ``anchor_windows``): separators before a digit, "năm 2", "tháng 4".
-_ANCHORS = [(lit, re.compile(re.escape(lit) + after)) for lit, after in (
-    ("/", ""), ("-", r"(?=\s?\d)"), (".", r"(?=\d)"), ("ăm ", r"(?=\d)"), ("áng ", r"(?=\d)"),
-    ("–", r"(?=\s?\d)"), ("—", r"(?=\s?\d)"))]
+_ANCHORS = [(lit if lit in "–—" else None, re.compile(re.escape(lit) + after)) for lit, after in (
+    ("/", r"(?=\s{0,2}\d)"), ("-", r"(?=\s{0,3}\d)"), (".", r"(?=\d)"), ("ăm ", r"(?=\d)"),
+    ("áng ", r"(?=\d)"), ("–", r"(?=\s{0,3}\d)"), ("—", r"(?=\s{0,3}\d)"))]
 
 
 @cache
@@ -48,7 +48,7 @@ def _grammar() -> re.Pattern[str]:
         rf"(?P<rng_full>{_FROM}?(?:[Nn]gày{_S})?{_SIDE_L}{_RSEP}{_SIDE_R}{_END})",
         rf"(?P<rng_dm>{_FROM}?(?:[Nn]gày{_S})?{_LB}{DAY}[/\-]{MONTH}(?![\d/]){_RSEP}{_SIDE_R}{_END})",
         rf"(?P<rng_d>{_FROM}?[Nn]gày{_S}{DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
-        rf"(?P<full>{_SIDE_L}{_END})",
+        rf"(?P<full>(?:{TEXTUAL_CORE}|(?:[Nn]gày{_S})?{_LB}{FULL_CORE}){_END})",  # "ngày" is cut off below
         rf"(?P<rng_month>{_FROM}?[Tt]háng{_S}{MONTH}{_MY}?{_MSEP}(?:tháng{_S})?{MONTH}{_MY}(?![\d/]))",
         rf"(?P<month>[Tt]háng{_S}{MONTH}{_MY}(?![\d/]))",
         rf"(?P<rng_year>(?<!\w)(?:{year_cues}){_S}(?:từ{_S})?{YEAR}\s{{0,3}}(?:[-–—]|đến(?:{_S}năm)?)\s{{0,3}}{YEAR}(?![\d/])"
@@ -68,7 +68,9 @@ def _starts() -> re.Pattern[str]:
     tried at these positions."""
     words = {c.split()[0] for c in _cues("year_range")} | {"từ", "ngày", "tháng", "năm"}
     firsts = {w[0].lower() for w in words} | {w[0].upper() for w in words}
-    tails = "|".join(re.escape(w[1:]) + r"\s" for w in sorted(words, key=len, reverse=True))
+    # "ngày", "tháng" start a date only before a number ("Ngày Giải phóng" does not).
+    tails = "|".join(re.escape(w[1:]) + (r"\s{1,3}\d" if w in ("ngày", "tháng") else r"\s")
+                     for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"[\d({''.join(sorted(firsts))}](?<!\w.)(?:(?<=\d)\d*|(?<=\()|{tails})")
 
 
@@ -156,8 +158,8 @@ def find_dates(ctx: Context) -> list[DateMention]:
         got = _value(kind, surface, ctx, start)
         if got is None:
             continue
-        if kind == "dm":  # the surface is the date itself, as for full dates
-            start += _NGAY.match(surface).end()
+        if kind == "dm" or kind == "full" and surface[0] in "Nn" and surface[-5] in "/-.":
+            start += _NGAY.match(surface).end()  # the surface is the date itself: "07/4/2014"
             surface = text[start:end]
         out.append(DateMention(surface, start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
     return out

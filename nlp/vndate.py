@@ -87,17 +87,17 @@ def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
 
 
-def anchor_windows(anchors: list[tuple[str, re.Pattern[str]]], text: str, before: int,
+def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str]]], text: str, before: int,
                    after: int) -> list[tuple[int, int]] | None:
     """Merged ``[p-before, p+after]`` windows around the anchors, clipped to the text; None
     when anchors are dense (adversarial input): the caller then scans the whole text in one
     regex call. Each anchor is (literal, regex starting with that literal): a regex led by a
-    literal is scanned ~8x faster than one led by a character class, and the ``in`` test
-    skips the pass when the literal is absent."""
+    literal is scanned ~8x faster than one led by a character class; for a rare literal, an
+    ``in`` test skips the pass when it is absent (None: always scan)."""
     limit = len(text) // 40 + 200
     starts: list[int] = []
     for lit, rx in anchors:
-        if lit in text:
+        if not lit or lit in text:
             starts += [m.start() for m in islice(rx.finditer(text), limit + 1)]
             if len(starts) > limit:
                 return None
