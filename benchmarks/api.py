@@ -37,7 +37,7 @@ QUERIES = ["thi đua", "thi dua", "khen thưởng", "\"phong trào thi đua\"", 
 PROVINCES = ["Hà Nội", "Nghệ An", "Thanh Hóa", "Hà Giang", "Đà Nẵng", "Cần Thơ"]
 
 
-def build_home(home: Path, n: int) -> None:
+def build_home(home: Path, n: int, backends: list[str]) -> None:
     from synth import generate
 
     from thidua.corpus.ingest import Ingestor
@@ -56,19 +56,23 @@ def build_home(home: Path, n: int) -> None:
                                    fetched_at=now, title=doc.title, published=doc.published))
             bar.advance(task)
         ingested = time.perf_counter() - t0
-        task = bar.add_task("indexing", total=store.count())
-        with open_backend("sqlite", home=home) as backend:
-            report = backend.rebuild(as_indexed(store.iter_documents()), progress=lambda k: bar.advance(task, k))
-    console.print(f"built {home}: {n} documents ingested in {ingested:.0f} s ({n / ingested:,.0f} docs/s), "
-                  f"indexed {report.indexed} at {report.docs_per_second:,.0f} docs/s")
+        console.print(f"built {home}: {n} documents ingested in {ingested:.0f} s ({n / ingested:,.0f} docs/s)")
+        for name in backends:
+            if name == "elasticsearch":
+                continue  # indexed by main() through the CLI, against THIDUA_ES_URL
+            task = bar.add_task(f"indexing ({name})", total=store.count())
+            with open_backend(name, home=home) as backend:
+                report = backend.rebuild(as_indexed(store.iter_documents()), progress=lambda k: bar.advance(task, k))
+            console.print(f"indexed {report.indexed} in {name} at {report.docs_per_second:,.0f} docs/s")
 
 
-def start_server(home: Path, backend: str) -> tuple[subprocess.Popen, str]:
+def start_server(home: Path, backend: str, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "THIDUA_HOME": str(home), "THIDUA_BACKEND": backend}
-    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--port", str(port)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--port", str(port),
+                             "--workers", str(workers)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -129,12 +133,14 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--time-limit", type=float, default=120, help="seconds per endpoint at most")
+    ap.add_argument("--backends", default="sqlite,tantivy", help="embedded engines to load (comma-separated)")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (this machine has 2 cores)")
     args = ap.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="thidua-api-bench-"))
-    if not (home / "index.sqlite3").exists():
-        build_home(home, args.docs)
-    backends = ["sqlite"] + (["elasticsearch"] if os.environ.get("THIDUA_ES_URL") else [])
-    table = Table(title=f"API under {args.clients} concurrent clients ({home})")
+    backends = args.backends.split(",") + (["elasticsearch"] if os.environ.get("THIDUA_ES_URL") else [])
+    if not (home / "corpus.sqlite3").exists():
+        build_home(home, args.docs, backends)
+    table = Table(title=f"API under {args.clients} concurrent clients, {args.workers} server processes ({home})")
     for col in ("backend", "endpoint", "requests", "errors", "p50 ms", "p99 ms", "req/s"):
         table.add_column(col, justify="left" if col in ("backend", "endpoint") else "right")
     rng = random.Random(5)
@@ -142,7 +148,7 @@ def main() -> None:
         if backend == "elasticsearch":
             subprocess.run([sys.executable, "-m", "thidua.cli", "index", "--backend", "elasticsearch"],
                            env={**os.environ, "THIDUA_HOME": str(home)}, check=True)
-        proc, base = start_server(home, backend)
+        proc, base = start_server(home, backend, args.workers)
         try:
             for kind in ("search", "awards"):
                 asyncio.run(load(base, urls(kind, 50, rng), args.clients, 30))  # warm caches
