@@ -211,6 +211,13 @@ _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
 _PHRASE_STOP = re.compile(
     r"[;(…:]|\.(?=\s|$|/)|\s(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w)")
 _SEG_SEP = re.compile(r"(?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+")
+# Fixed formulas naming ONE collective recipient: "Đảng bộ, chính quyền và Nhân dân quận 3",
+# "cán bộ và Nhân dân xã X", "Nhân dân và cán bộ phường Y", "cán bộ, chiến sĩ Đồn Biên phòng Z".
+_COLLECTIVE = re.compile(
+    r"(?i:đảng\s+bộ,?\s+chính\s+quyền(?:,?\s+mặt\s+trận)?\s+và\s+nhân\s+dân"
+    r"|(?:cán\s+bộ(?:,\s*chiến\s+sĩ)?|cán\s+bộ,\s*đảng\s+viên)\s+và\s+nhân\s+dân"
+    r"|nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)"
+    r"|cán\s+bộ,\s*chiến\s+sĩ)\s+(?=\w)")
 _LEAD_CUT = re.compile(r"[\s,]*")
 _VERB_END = re.compile(r"(?<!\w)(?i:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao)\s+[“\"‘]?$")
 _WINDOW = 300  # how far a named recipient list or a subject may reach from its award
@@ -509,6 +516,9 @@ def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool) -> tuple[d
     counts: dict[str, int] = {}
     first, person_first = -1, False
     bounds = [(m.start(), m.end()) for m in _SEG_SEP.finditer(text, s, e)]
+    formulas = [(m.start(), m.end()) for m in _COLLECTIVE.finditer(text, s, e)] if bounds else []
+    if formulas:  # separators inside a formula do not split its one recipient
+        bounds = [b for b in bounds if not any(f0 < b[0] < f1 for f0, f1 in formulas)]
     starts = [s] + [b for _, b in bounds]
     ends = [a for a, _ in bounds] + [e]
     for i, (a, b) in enumerate(zip(starts, ends)):
@@ -518,7 +528,8 @@ def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool) -> tuple[d
             continue
         if t.person_re.match(text, a, b):
             kind = "cá nhân"
-        elif t.unit_re.match(text, a, b) or (first_free and i == 0 and text[a].isupper()):
+        elif (t.unit_re.match(text, a, b) or (first_free and i == 0 and text[a].isupper())
+              or (formulas and _COLLECTIVE.match(text, a, b))):
             if person_first:
                 continue  # "ông A, Công an xã B": where the person works, not a second recipient
             kind = "tập thể"
@@ -576,6 +587,23 @@ def _row(text: str, start: int, end: int, a: Mention, grantor: str | None, recip
 
 # --- document ------------------------------------------------------------------------------
 
+# Shared words: one str.find finds the heads that contain them (each find scans the text).
+_SHARED = ("chương", "tiên tiến", "anh hùng", "nghệ ")
+
+
+@lru_cache(maxsize=4)
+def _anchors(heads: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """What to look for, and the heads each find reveals with their offset before it. A head
+    starting with another head needs no find of its own: hits are start positions."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for h in heads:
+        if any(o != h and h.startswith(o) for o in heads):
+            continue
+        anchor = next((a for a in _SHARED if a in h), h)
+        groups.setdefault(anchor, []).append((h, h.index(anchor)))
+    return tuple((a, tuple(g)) for a, g in groups.items())
+
+
 def find_awards(ctx: Context) -> list[AwardTally]:
     """Every award tally in the document, in text order."""
     text = ctx.text
@@ -584,12 +612,15 @@ def find_awards(ctx: Context) -> list[AwardTally]:
     if len(low) != len(text):  # a case mapping changed the length: offsets would not hold
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     hits: set[int] = set()
-    for head in t.heads:
-        i = low.find(head)
+    for anchor, heads in _anchors(t.heads):
+        i = low.find(anchor)
         while i >= 0 and len(hits) < _MAX_HITS:
-            if i == 0 or not low[i - 1].isalnum():
-                hits.add(i)
-            i = low.find(head, i + len(head))
+            for head, off in heads:
+                p = i - off
+                if p >= 0 and (off == 0 and len(head) == len(anchor) or low.startswith(head, p)) and (
+                        p == 0 or not low[p - 1].isalnum()):
+                    hits.add(p)
+            i = low.find(anchor, i + len(anchor))
     if not hits:
         return []
     by_sentence: dict[tuple[int, int], list[Mention]] = {}

@@ -181,6 +181,15 @@ class TestNamedRecipients:
          {("huan_chuong", "tập thể", 1)}),
         ("Chủ tịch UBND huyện tặng Giấy khen cho tập thể và cá nhân có thành tích xuất sắc.", set()),
         ("UBND tỉnh tặng Bằng khen cho xã Tân Lập và xã Phú Mỹ.", {("bang_khen", "tập thể", 2)}),
+        # fixed formulas name one collective recipient
+        ("Thừa ủy quyền của Chủ tịch nước, lãnh đạo tỉnh trao Huân chương Lao động hạng Nhì cho "
+         "Đảng bộ, chính quyền và Nhân dân huyện Krông Pắc.", {("huan_chuong", "tập thể", 1)}),
+        ("Chủ tịch nước tặng Huân chương Bảo vệ Tổ quốc hạng Ba cho cán bộ, chiến sĩ Đồn Biên phòng "
+         "Cửa khẩu Lao Bảo.", {("huan_chuong", "tập thể", 1)}),
+        ("UBND tỉnh tặng Bằng khen cho Nhân dân và cán bộ xã Hòa Tiến, Hội Nông dân huyện Hòa Vang.",
+         {("bang_khen", "tập thể", 2)}),
+        ("Cán bộ và Nhân dân thị trấn Phong Điền được tặng Bằng khen của Thủ tướng Chính phủ.",
+         {("bang_khen", "tập thể", 1)}),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
