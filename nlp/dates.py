@@ -30,10 +30,12 @@ _END = r"(?![\w/]|[.,\-]\d)"
 # so the alternative is only tried where a number starts.
 _AFTER_TIME_OF_DAY = "(?:" + "|".join(
     rf"(?<=(?<!\w){w} )" for w in ("[Ss]áng", "[Cc]hiều", "[Tt]rưa", "(?:[Tt]ối|[Đđ]êm|[Hh]ôm)")) + ")"
-# Literal-led anchors (see ``anchor_windows``): separators before a digit, "năm 2", "tháng 4".
-_ANCHORS = [(lit if lit in "–—" else None, re.compile(re.escape(lit) + after)) for lit, after in (
-    ("/", r"(?=\s{0,2}\d)"), ("-", r"(?=\s{0,3}\d)"), (".", r"(?=\d)"), ("ăm ", r"(?=\d)"),
-    ("áng ", r"(?=\d)"), ("–", r"(?=\s{0,3}\d)"), ("—", r"(?=\s{0,3}\d)"))]
+# Literal-led anchors (see ``anchor_windows``): separators before a digit, "năm 2", "tháng 4";
+# with how far before them a date can start ("từ ngày 07 tháng 4", "từ năm 2016").
+_ANCHORS = [(lit if lit in "–—" else None, re.compile(re.escape(lit) + after), before)
+            for lit, after, before in (
+    ("/", r"(?=\s{0,2}\d)", 28), ("-", r"(?=\s{0,3}\d)", 28), (".", r"(?=\d)", 28), ("ăm ", r"(?=\d)", 10),
+    ("áng ", r"(?=\d)", 28), ("–", r"(?=\s{0,3}\d)", 28), ("—", r"(?=\s{0,3}\d)", 28))]
 
 
 @cache
@@ -145,23 +147,23 @@ def _is_holiday(text: str, start: int) -> bool:
 def find_dates(ctx: Context) -> list[DateMention]:
     text = ctx.text
     out: list[DateMention] = []
-    wins = anchor_windows(_ANCHORS, text, 28, 8)
-    matches = _gated().finditer(text) if wins is None else _scan(text, wins, _grammar().match)
-    done = 0
-    for m in matches:
+    append = out.append
+    wins = anchor_windows(_ANCHORS, text, 8)
+    # Matches never overlap (finditer; _scan resumes after each match).
+    for m in _gated().finditer(text) if wins is None else _scan(text, wins, _grammar().match):
         start, end = m.span()
-        if start < done:
-            continue
-        done = end
-        kind = m.lastgroup or ""
+        kind = m.lastgroup
         surface = m.group()
-        got = _value(kind, surface, ctx, start)
+        if kind == "year":  # the most common mention, "năm 2024": YEAR only spells 1800–2100
+            append(DateMention(surface, start, end, value=surface[-4:], kind="year"))
+            continue
+        got = _value(kind or "", surface, ctx, start)
         if got is None:
             continue
         if kind == "dm" or kind == "full" and surface[0] in "Nn" and surface[-5] in "/-.":
             start += _NGAY.match(surface).end()  # the surface is the date itself: "07/4/2014"
             surface = text[start:end]
-        out.append(DateMention(surface, start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
+        append(DateMention(surface, start, end, value=got[0], kind=got[1]))  # type: ignore[arg-type]
     return out
 
 

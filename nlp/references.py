@@ -47,7 +47,7 @@ _LIST_NEXT = re.compile(
 )
 # Literal-led anchors (see ``vndate.anchor_windows``): a slash before a symbol's letters or a
 # year (``/KH-UBND``, ``/2017/QĐ``; not the slashes of dates), ``số 97``, ``Luật``.
-_ANCHORS = [(lit if lit in ("Ố", "Luật ") else None, re.compile(re.escape(lit) + after)) for lit, after in (
+_ANCHORS = [(lit if lit in ("Ố", "Luật ") else None, re.compile(re.escape(lit) + after), 60) for lit, after in (
     ("/", r"(?=\s?[^\W\d_]|\s?(?:19|20)\d\d\s?/)"), ("ố", r"(?=\s?:?\s?\d)"), ("Ố", r"(?=\s?:?\s?\d)"),
     ("Luật ", ""))]
 _WORD = re.compile(r"\S+")
@@ -163,7 +163,7 @@ def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str 
 def find_references(ctx: Context) -> list[Reference]:
     text, published = ctx.text, ctx.published
     grammar, out, done = _grammar(), [], 0
-    wins = anchor_windows(_ANCHORS, text, 60, 8)
+    wins = anchor_windows(_ANCHORS, text, 8)
     for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar.match):
         if m.start() < done:
             continue

@@ -54,7 +54,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def numbers(s: str) -> list[int]:
-    return [int(x) for x in _DIGITS.findall(s)]
+    return list(map(int, _DIGITS.findall(s)))
 
 
 def parse_full(s: str) -> date | None:
@@ -87,30 +87,31 @@ def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
 
 
-def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str]]], text: str, before: int,
+def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str], int]], text: str,
                    after: int) -> list[tuple[int, int]] | None:
     """Merged ``[p-before, p+after]`` windows around the anchors, clipped to the text; None
     when anchors are dense (adversarial input): the caller then scans the whole text in one
-    regex call. Each anchor is (literal, regex starting with that literal): a regex led by a
-    literal is scanned ~8x faster than one led by a character class; for a rare literal, an
-    ``in`` test skips the pass when it is absent (None: always scan)."""
+    regex call. Each anchor is (literal, regex starting with that literal, before): a regex led
+    by a literal is scanned ~8x faster than one led by a character class; for a rare literal,
+    an ``in`` test skips the pass when it is absent (None: always scan)."""
     limit = len(text) // 40 + 200
-    starts: list[int] = []
-    for lit, rx in anchors:
+    spans: list[tuple[int, int]] = []
+    for lit, rx, before in anchors:
         if not lit or lit in text:
-            starts += [m.start() for m in islice(rx.finditer(text), limit + 1)]
-            if len(starts) > limit:
+            spans += [(m.start() - before, m.start() + after) for m in islice(rx.finditer(text), limit + 1)]
+            if len(spans) > limit:
                 return None
-    starts.sort()
+    spans.sort()
     out: list[tuple[int, int]] = []
     ws = we = -1
-    for p in starts:
-        if p - before <= we:
-            we = p + after
+    for s, e in spans:
+        if s <= we:
+            if e > we:
+                we = e
         else:
             if we >= 0:
                 out.append((ws, we))
-            ws, we = max(0, p - before), p + after
+            ws, we = max(0, s), e
     if we >= 0:
         out.append((ws, min(we, len(text))))
     return out

@@ -147,10 +147,10 @@ class TestCueTable:
 
 
 class TestLinearTime:
-    @pytest.mark.parametrize("chunk", ["12/12/", "2024-", "9" * 1000 + "/", "từ tháng 4 đến "])
+    @pytest.mark.parametrize("chunk", ["12/12/", "2024-", "9" * 1000 + "/", "từ tháng 4 đến ", "Chiều 17/1, ", "Ngày Giải phóng "])
     def test_adversarial_10mb(self, chunk):
         text = chunk * (10_000_000 // len(chunk))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_dates(Context(text, published=PUB))
-        # Linear but slow on dense date-like input (~17 s worst seen); catastrophic backtracking would be hours.
-        assert time.perf_counter() - t0 < 40
+        # CPU time; ≤ 5 s seen (the densest, 833k dates found); backtracking would take hours.
+        assert time.process_time() - t0 < 10

@@ -152,10 +152,10 @@ class TestTables:
 
 
 class TestLinearTime:
-    @pytest.mark.parametrize("chunk", ["Chỉ thị số ", "9" * 1000 + "/", "-./", "Luật Thi đua "])
+    @pytest.mark.parametrize("chunk", ["Chỉ thị số ", "9" * 1000 + "/", "-./", "Luật Thi đua ", "CHỈ THỊ SỐ 34 - CT/"])
     def test_adversarial_10mb(self, chunk):
         text = chunk * (10_000_000 // len(chunk))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_references(Context(text))
-        # Linear but slow on dense "Luật …" input (~10 s on a loaded machine); backtracking would be hours.
-        assert time.perf_counter() - t0 < 40
+        # CPU time; ≤ 2.5 s seen (dense "Luật …"); backtracking would take hours.
+        assert time.process_time() - t0 < 10
