@@ -1,5 +1,5 @@
 """Extraction quality with the shared scorer: the five sample articles against the shared gold,
-and the dev articles of eval/dev against their hand annotations.
+and the articles of eval/dev and eval/holdout against their hand annotations.
 
 Floors live in eval/baseline.json; the test fails when any type's F1 drops below its floor.
 """
@@ -22,6 +22,7 @@ SCORER = SHARED / "scripts" / "score_extraction.py"
 SETS = {
     "sample": (SHARED / "seeds", SHARED / "gold"),
     "dev": (ROOT / "eval" / "dev" / "texts", ROOT / "eval" / "dev" / "gold"),
+    "holdout": (ROOT / "eval" / "holdout" / "texts", ROOT / "eval" / "holdout" / "gold"),
 }
 
 
