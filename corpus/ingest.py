@@ -37,6 +37,78 @@ class _Plan:
     missing_urls: tuple[str, ...] = ()  # URLs of this page not yet recorded
 
 
+@dataclass(slots=True)
+class Prepared:
+    """A raw document with the CPU work done (decode, hash, extraction, MinHash, compression).
+
+    Made by ``prepare`` without a store, so it can run in a worker process; the Ingestor then
+    only decides and writes (``Ingestor.write_many``). ``failed`` is set when it cannot be stored.
+    """
+
+    raw: RawDocument
+    meta: dict[str, Any] | None = None
+    failed: IngestResult | None = None
+    text: str = ""
+    chash: str = ""
+    encoding: str = ""
+    is_html: bool = False
+    title: str | None = None  # from the decoded page
+    published: date | None = None  # from the decoded page
+    extracted: bool = False
+    extraction_json: str = ""
+    extractor_version: str = ""
+    extraction_published: str | None = None
+    sig: bytes | None = None  # dedup.to_bytes of the MinHash; None for a text without words
+    raw_z: bytes | None = None  # compress(raw.content)
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u for u in (self.raw.url, self.raw.canonical_url) if u))
+
+
+def decode_raw(raw: RawDocument, meta: dict[str, Any] | None = None) -> Prepared:
+    """Decode and hash (cheap enough to do before knowing whether the text changed)."""
+    if meta is None:
+        meta = getattr(raw, "meta", None) or None  # if RawDocument grows a `meta` field
+    try:
+        decoded = decode_document(raw.content, name=raw.url, content_type=raw.content_type)
+    except DecodeError as exc:
+        return Prepared(raw, meta, failed=IngestResult("failed", reason=str(exc)))
+    text = decoded.text
+    if not text.strip():
+        return Prepared(raw, meta, failed=IngestResult(
+            "failed", reason=f"{raw.url}: no text after decoding (empty file or markup only)"))
+    return Prepared(raw, meta, text=text, chash=dedup.content_hash(text), encoding=decoded.encoding,
+                    is_html=decoded.is_html, title=decoded.title, published=decoded.published)
+
+
+def complete(prep: Prepared, extractor: Extractor | None = None) -> Prepared:
+    """Extract, sign and compress a decoded document (in place; returns it)."""
+    if prep.failed or prep.extracted:
+        return prep
+    if extractor is None:
+        from thidua.nlp.pipeline import extract as extractor
+    raw = prep.raw
+    try:
+        extraction = extractor(prep.text, source=raw.url, published=raw.published or prep.published, normalized=True)
+        prep.extraction_json = json.dumps(extraction.to_dict(), ensure_ascii=False)
+    except Exception as exc:  # an extractor bug must not stop a crawl; it is reported
+        prep.failed = IngestResult("failed", reason=f"{raw.url}: extraction failed ({type(exc).__name__}: {exc})")
+        return prep
+    prep.extractor_version = extraction.extractor_version
+    prep.extraction_published = extraction.published
+    sig = dedup.signature(prep.text)
+    prep.sig = dedup.to_bytes(sig) if sig is not None else None
+    prep.raw_z = compress(raw.content)
+    prep.extracted = True
+    return prep
+
+
+def prepare(raw: RawDocument, meta: dict[str, Any] | None = None, extractor: Extractor | None = None) -> Prepared:
+    """All the CPU work for one document, no store needed (picklable: runs in a process pool)."""
+    return complete(decode_raw(raw, meta), extractor)
+
+
 def short_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -48,6 +120,9 @@ def _first_line(text: str, limit: int = 300) -> str | None:
     return None
 
 
+_WRITES = ("update", "split", "new")
+
+
 class Ingestor:
     """Adds raw documents to a store. ``extractor`` defaults to ``thidua.nlp.pipeline.extract``."""
 
@@ -57,43 +132,87 @@ class Ingestor:
             from thidua.nlp.pipeline import extract as extractor
         self.extract = extractor
 
-    # -- the one entry point
+    # -- entry points
     def add(self, raw: RawDocument, meta: dict[str, Any] | None = None) -> IngestResult:
-        """Store ``raw`` (idempotent). ``meta``: extra facts from a metadata file (outlet, district…)."""
-        if meta is None:
-            meta = getattr(raw, "meta", None) or None  # if RawDocument grows a `meta` field
-        try:
-            decoded = decode_document(raw.content, name=raw.url)
-        except DecodeError as exc:
-            return IngestResult("failed", reason=str(exc))
-        text = decoded.text
-        if not text.strip():
-            return IngestResult("failed", reason=f"{raw.url}: no text after decoding (empty file or markup only)")
-        chash = dedup.content_hash(text)
-        urls = tuple(dict.fromkeys(u for u in (raw.url, raw.canonical_url) if u))
+        """Store ``raw`` (idempotent). ``meta``: extra facts from a metadata file (outlet, district…).
 
-        extraction: Extraction | None = None
-        sig = None
+        Extraction runs only when the text is new or changed."""
+        prep = decode_raw(raw, meta)
+        if prep.failed:
+            return prep.failed
         for _attempt in range(3):
-            plan = self._plan(urls, chash)
+            plan = self._plan(prep.urls, prep.chash)
             if plan.kind == "unchanged" and not plan.missing_urls and not self._validators_differ(raw):
                 return IngestResult("unchanged", id=plan.doc_id)  # nothing to write: no lock taken
-            if plan.kind in ("update", "split", "new") and extraction is None:
-                published = raw.published or decoded.published
-                try:
-                    extraction = self.extract(text, source=raw.url, published=published, normalized=True)
-                except Exception as exc:  # an extractor bug must not stop a crawl; it is reported
-                    return IngestResult("failed", reason=f"{raw.url}: extraction failed ({type(exc).__name__}: {exc})")
-                sig = dedup.signature(text)
+            if plan.kind in _WRITES and not prep.extracted:
+                complete(prep, self.extract)
+                if prep.failed:
+                    return prep.failed
             with self.store.transaction() as conn:
-                fresh = self._plan(urls, chash)
-                if fresh.kind in ("update", "split", "new") and extraction is None:
+                fresh = self._plan(prep.urls, prep.chash)
+                if fresh.kind in _WRITES and not prep.extracted:
                     continue  # another writer changed things under us: plan again (rolls back nothing)
-                result = self._apply(conn, fresh, raw, decoded, text, chash, extraction, sig, meta)
-            if fresh.kind in ("update", "split", "new") and sig is not None:
-                self.store.near_index().add(result.id, sig)
+                result = self._apply(conn, fresh, prep)
+            if fresh.kind in _WRITES and prep.sig is not None:
+                self.store.near_index().add(result.id, dedup.from_bytes(prep.sig))
             return result
         return IngestResult("failed", reason=f"{raw.url}: store kept changing under concurrent writers; retry")
+
+    def add_many(self, raws: Iterable[RawDocument]) -> list[IngestResult]:
+        """Store several documents, written in one transaction (see ``write_many``)."""
+        return self.write_many([prepare(r, extractor=self.extract) for r in raws])
+
+    def write_many(self, preps: list[Prepared]) -> list[IngestResult]:
+        """Store prepared documents in one transaction, in order; results in the same order.
+
+        Each document is applied under its own savepoint, so a store error fails that document
+        only. A document later in the batch sees the earlier ones (exact and near duplicates).
+        If the transaction as a whole fails, each document is retried in a transaction of its own.
+        """
+        try:
+            return self._write_batch(preps)
+        except Exception:
+            self.store.reset_near_index()  # it may hold documents that were rolled back
+        results = []
+        for prep in preps:
+            try:
+                results.append(self._write_batch([prep])[0])
+            except Exception as exc:
+                self.store.reset_near_index()
+                results.append(IngestResult("failed", reason=f"{prep.raw.url}: not stored ({type(exc).__name__}: {exc})"))
+        return results
+
+    def _write_batch(self, preps: list[Prepared]) -> list[IngestResult]:
+        results: list[IngestResult | None] = [p.failed for p in preps]
+        if all(results):
+            return results  # type: ignore[return-value]
+        near = self.store.near_index()
+        with self.store.transaction() as conn:
+            for i, prep in enumerate(preps):
+                if prep.failed:
+                    continue
+                plan = self._plan(prep.urls, prep.chash)
+                if plan.kind == "unchanged" and not plan.missing_urls and not self._validators_differ(prep.raw):
+                    results[i] = IngestResult("unchanged", id=plan.doc_id)
+                    continue
+                if plan.kind in _WRITES and not prep.extracted:
+                    complete(prep, self.extract)
+                    if prep.failed:
+                        results[i] = prep.failed
+                        continue
+                conn.execute("SAVEPOINT doc")
+                try:
+                    result = self._apply(conn, plan, prep)
+                except Exception as exc:  # this document only
+                    conn.execute("ROLLBACK TO doc")
+                    conn.execute("RELEASE doc")
+                    results[i] = IngestResult("failed", reason=f"{prep.raw.url}: not stored ({type(exc).__name__}: {exc})")
+                    continue
+                conn.execute("RELEASE doc")
+                results[i] = result
+                if plan.kind in _WRITES and prep.sig is not None:
+                    near.add(result.id, dedup.from_bytes(prep.sig))  # later documents of the batch see it
+        return results  # type: ignore[return-value]
 
     # -- deciding
     def _plan(self, urls: tuple[str, ...], chash: str) -> _Plan:
@@ -120,7 +239,8 @@ class Ingestor:
         return _Plan("new", None, missing)
 
     # -- writing (inside the transaction)
-    def _apply(self, conn, plan: _Plan, raw, decoded, text, chash, extraction, sig, meta) -> IngestResult:
+    def _apply(self, conn, plan: _Plan, prep: Prepared) -> IngestResult:
+        raw, text, meta = prep.raw, prep.text, prep.meta
         now = now_iso()
         if plan.kind in ("unchanged", "duplicate"):
             self._record_urls(conn, plan.doc_id, plan.missing_urls, raw, now)
@@ -131,8 +251,9 @@ class Ingestor:
 
         if plan.kind == "split":
             plan = self._detach(conn, plan, urls=(raw.url, raw.canonical_url))
-        published = raw.published or decoded.published or _iso_date(extraction.published)
-        title = raw.title or decoded.title or _first_line(text)
+        published = raw.published or prep.published or _iso_date(prep.extraction_published)
+        title = raw.title or prep.title or _first_line(text)
+        sig = dedup.from_bytes(prep.sig) if prep.sig is not None else None
         near = self._near_canonical(conn, sig, exclude=plan.doc_id if plan.kind == "update" else None)
         values = {
             "canonical_url": raw.canonical_url,
@@ -141,14 +262,14 @@ class Ingestor:
             "published": published.isoformat() if published else None,
             "fetched_at": raw.fetched_at.isoformat() if raw.fetched_at else None,
             "content_type": raw.content_type,
-            "encoding": decoded.encoding,
-            "is_html": int(decoded.is_html),
-            "raw": compress(raw.content),
+            "encoding": prep.encoding,
+            "is_html": int(prep.is_html),
+            "raw": prep.raw_z if prep.raw_z is not None else compress(raw.content),
             "raw_codec": "zlib",
             "text": text,
-            "content_hash": chash,
-            "extraction": json.dumps(extraction.to_dict(), ensure_ascii=False),
-            "extractor_version": extraction.extractor_version,
+            "content_hash": prep.chash,
+            "extraction": prep.extraction_json,
+            "extractor_version": prep.extractor_version,
             "duplicate_of": near,
             "updated_at": now,
         }
@@ -161,13 +282,13 @@ class Ingestor:
             conn.execute(f"UPDATE documents SET {sets} WHERE id = :id", {**values, "id": doc_id})
             status = "updated"
         else:
-            doc_id = self._new_id(conn, raw, chash)  # plan.doc_id, if set, is the document split from
+            doc_id = self._new_id(conn, raw, prep.chash)  # plan.doc_id, if set, is the document split from
             values.update(id=doc_id, url=raw.url, added_at=now)
             cols = ", ".join(values)
             conn.execute(f"INSERT INTO documents ({cols}) VALUES ({', '.join(':' + k for k in values)})", values)
             status = "added"
-        if sig is not None:
-            conn.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?, ?)", (doc_id, dedup.to_bytes(sig)))
+        if prep.sig is not None:
+            conn.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?, ?)", (doc_id, prep.sig))
         else:
             conn.execute("DELETE FROM signatures WHERE doc_id = ?", (doc_id,))
         self._record_urls(conn, doc_id, plan.missing_urls, raw, now)
@@ -312,7 +433,7 @@ def reextract(
     done = 0
     for i, doc_id in enumerate(todo, 1):
         row = store.conn.execute(
-            "SELECT url, text, published, raw, raw_codec FROM documents WHERE id = ?", (doc_id,)
+            "SELECT url, text, published, raw, raw_codec, content_type FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             continue
@@ -320,7 +441,8 @@ def reextract(
         extra: dict[str, Any] = {}
         if from_raw and row["raw"] is not None:
             try:
-                decoded = decode_document(decompress(row["raw"], row["raw_codec"]), name=row["url"])
+                decoded = decode_document(decompress(row["raw"], row["raw_codec"]), name=row["url"],
+                                          content_type=row["content_type"])
             except DecodeError:
                 decoded = None  # keep the stored text rather than lose the document
             if decoded is not None and decoded.text != text:

@@ -381,6 +381,11 @@ class CorpusStore:
                 self._near_rowid = rowid
         return self._near
 
+    def reset_near_index(self) -> None:
+        """Forget the in-memory LSH (e.g. after a rolled-back batch); rebuilt on next use."""
+        self._near = None
+        self._near_rowid = 0
+
     def signature(self, doc_id: str):
         from thidua.corpus import dedup
 
@@ -411,17 +416,19 @@ def check_integrity(store: CorpusStore) -> list[str]:
     return problems
 
 
-def benchmark_writes(n: int = 2000, home: str | Path | None = None, extract: bool = False) -> float:
+def benchmark_writes(n: int = 2000, home: str | Path | None = None, extract: bool = False, batch: int = 0) -> float:
     """Ingest ``n`` synthetic ~3 KB documents into a store; print and return documents/s.
 
-    ``extract=False`` measures the store alone (decode, hash, MinHash + LSH, compressed raw,
-    one transaction a document) with an empty extraction; ``True`` includes the real extractors.
-    ``home`` defaults to a temporary folder, removed afterwards.
+    ``extract=False`` measures the store alone (decode, hash, MinHash + LSH, compressed raw)
+    with an empty extraction; ``True`` includes the real extractors. ``batch=0``: ``Ingestor.add``,
+    one transaction a document; ``batch=N``: ``prepare`` then ``Ingestor.write_many``, N documents
+    a transaction, as the crawler does (the write step alone is timed too: in a crawl, ``prepare``
+    runs in worker processes). ``home`` defaults to a temporary folder, removed afterwards.
     """
     import random
     import tempfile
 
-    from thidua.corpus.ingest import Ingestor
+    from thidua.corpus.ingest import Ingestor, prepare
     from thidua.corpus.models import RawDocument
 
     syllables = ("thi đua khen thưởng phong trào ủy ban nhân dân quận huyện xã phường tập thể cá "
@@ -434,16 +441,28 @@ def benchmark_writes(n: int = 2000, home: str | Path | None = None, extract: boo
             ing = Ingestor(store, extractor=None if extract else (lambda text, **kw: Extraction(extractor_version="bench")))
             now = datetime.now()
             docs = [
-                " ".join(rng.choice(words) for _ in range(500)).encode("utf-8") for _ in range(n)
+                RawDocument(url=f"https://bench.example/{i}", source="bench", fetched_at=now,
+                            content=" ".join(rng.choice(words) for _ in range(500)).encode("utf-8"))
+                for i in range(n)
             ]
             ing.add(RawDocument(url="https://bench.example/warm-up", content=b"warm up", source="bench", fetched_at=now))
+            write_cpu = 0.0
             t0, c0 = time.perf_counter(), time.process_time()
-            for i, content in enumerate(docs):
-                ing.add(RawDocument(url=f"https://bench.example/{i}", content=content, source="bench", fetched_at=now))
+            if batch:
+                for i in range(0, n, batch):
+                    preps = [prepare(d, extractor=ing.extract) for d in docs[i : i + batch]]
+                    w0 = time.process_time()
+                    ing.write_many(preps)
+                    write_cpu += time.process_time() - w0
+            else:
+                for d in docs:
+                    ing.add(d)
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             rate = n / wall
+        how = f"{batch} documents a transaction" if batch else "one transaction a document"
         print(f"corpus store: {n} documents written, {rate:,.0f} docs/s wall, {n / cpu:,.0f} docs/s of CPU "
-              f"({'with' if extract else 'without'} extraction; one transaction a document)")
+              f"({'with' if extract else 'without'} extraction; {how})"
+              + (f"; the write step alone (plan, insert, LSH): {n / write_cpu:,.0f} docs per CPU-second" if batch else ""))
         return rate
     finally:
         if tmp:

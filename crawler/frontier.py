@@ -67,6 +67,12 @@ class Frontier:
     def done(self, url: str) -> None:
         self.db.execute("UPDATE pages SET done = 1 WHERE url = ?", (url,))
 
+    def done_many(self, urls: list[str]) -> None:
+        """Mark several pages finished in one transaction."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("UPDATE pages SET done = 1 WHERE url = ?", ((u,) for u in urls))
+
     def counts(self) -> tuple[int, int]:
         total, done = self.db.execute("SELECT count(*), coalesce(sum(done), 0) FROM pages").fetchone()
         return total, done

@@ -1,19 +1,35 @@
 """Item pipeline: hand each fetched article to the corpus (decode → text → extract → dedup → store).
 
+The CPU work (decode, extraction, MinHash: ``corpus.ingest.prepare``) runs in a small process
+pool (``THIDUA_INGEST_WORKERS`` processes; 0 = on the reactor thread), so fetching, parsing and
+extracting overlap. Results are written in the main process in the order items arrived,
+``THIDUA_WRITE_BATCH`` documents per transaction at most (waiting at most
+``THIDUA_WRITE_DELAY`` seconds for a batch to fill). A page is marked done in the crawl's
+frontier only after the transaction holding its document committed, so a crawl killed at
+any moment resumes with every page not yet stored.
+
 Every outcome is counted in the spider's CrawlReport; a failed ingest raises DropItem with its
 reason, so nothing disappears silently.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import multiprocessing
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from scrapy.exceptions import DropItem
 
-from thidua.corpus.ingest import Ingestor
+from thidua.corpus.ingest import Ingestor, Prepared, prepare
 from thidua.corpus.models import IngestResult, RawDocument
 from thidua.corpus.store import CorpusStore
 from thidua.crawler.items import PageItem
+
+log = logging.getLogger(__name__)
 
 _STORES: dict[str, tuple[CorpusStore, int]] = {}  # one connection per home, shared by crawlers
 
@@ -60,10 +76,69 @@ def to_raw(item: PageItem) -> RawDocument:
     )
 
 
+# --- the process pool (one per process, shared by the crawlers of one run) --------------------
+
+_POOL: list = [None, 0]  # [executor, users]
+_WARM_HTML = (b"<html><head><meta charset='utf-8'><title>Thi \xc4\x91ua</title></head><body><p>"
+              + "Ngày 29/1/2024, UBND huyện Thạch Thất tặng Bằng khen cho 22 tập thể theo Chỉ thị số 34-CT/TW.".encode()
+              + b"</p></body></html>")
+
+
+def _warm() -> None:
+    """Import and run the extractors once (lazy regexes compiled) so forked workers inherit them."""
+    prepare(RawDocument(url="https://warm.up/", content=_WARM_HTML, source="warm-up", fetched_at=datetime.now(timezone.utc)))
+
+
+def _ping() -> int:
+    return 0
+
+
+def acquire_pool(workers: int) -> Executor:
+    """The process pool for ``prepare``, created on first use (forked: workers share the warmed-up
+    parent's modules); each acquire is matched by a ``release_pool``."""
+    pool, users = _POOL
+    if pool is None:
+        _warm()
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import per worker
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        for f in [pool.submit(_ping) for _ in range(workers)]:  # start the workers now, not mid-crawl
+            f.result()
+    _POOL[:] = [pool, users + 1]
+    return pool
+
+
+def release_pool() -> None:
+    pool, users = _POOL
+    if pool is None:
+        return
+    if users > 1:
+        _POOL[:] = [pool, users - 1]
+    else:
+        _POOL[:] = [None, 0]
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(slots=True)
+class _Entry:
+    item: PageItem
+    done: asyncio.Future
+    prep: Prepared | None = None
+    error: str | None = None  # the worker raised (it should not: prepare reports failures)
+    ready: bool = False
+
+
 class StorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.ingestor: Ingestor | None = None
+        settings = crawler.settings
+        self.workers = settings.getint("THIDUA_INGEST_WORKERS", 0)
+        self.batch = max(1, settings.getint("THIDUA_WRITE_BATCH", 64))
+        self.delay = settings.getfloat("THIDUA_WRITE_DELAY", 0.05)
+        self.pool: Executor | None = None
+        self.queue: deque[_Entry] = deque()  # in arrival order; written from the head
+        self._timer: asyncio.TimerHandle | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -71,15 +146,88 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.ingestor = Ingestor(shared_store(self.crawler))
+        if self.workers > 0:
+            try:
+                self.pool = acquire_pool(self.workers)
+            except (OSError, RuntimeError) as exc:  # no processes here: work on the reactor thread
+                log.warning("no ingest worker processes (%s); extracting in the crawl process", exc)
 
-    def process_item(self, item: PageItem) -> PageItem:
-        spider = self.crawler.spider
-        try:
-            result = self.ingestor.add(to_raw(item))
-        except Exception as exc:  # a store or extractor bug is reported, the crawl goes on
-            result = IngestResult("failed", reason=f"{type(exc).__name__}: {exc}")
-        spider.report.summary.record(item.url, result)
-        spider.page_done(item.frontier_url)
+    def close_spider(self) -> None:
+        self._flush()  # nothing should be left: Scrapy waits for items in progress
+        if self.pool is not None:
+            self.pool = None
+            release_pool()
+
+    async def process_item(self, item: PageItem) -> PageItem:
+        loop = asyncio.get_running_loop()
+        entry = _Entry(item, loop.create_future())
+        self.queue.append(entry)
+        raw = to_raw(item)
+        if self.pool is not None:
+            try:
+                future = asyncio.wrap_future(self.pool.submit(prepare, raw), loop=loop)
+            except Exception as exc:  # a broken pool (a worker was killed): do it here
+                log.warning("ingest worker pool unusable (%s); extracting in the crawl process", exc)
+                self.pool = None
+                release_pool()
+                self._prepared(entry, prepare(raw, extractor=self.ingestor.extract))
+            else:
+                future.add_done_callback(lambda f: self._prepared_future(entry, f))
+        else:
+            self._prepared(entry, prepare(raw, extractor=self.ingestor.extract))
+        result: IngestResult = await entry.done
         if result.status == "failed":
             raise DropItem(f"{item.url}: {result.reason}")
         return item
+
+    # -- batching
+    def _prepared_future(self, entry: _Entry, future: asyncio.Future) -> None:
+        if future.cancelled():
+            entry.error = "cancelled"
+            self._prepared(entry, None)
+            return
+        exc = future.exception()
+        if exc is not None:
+            entry.error = f"{type(exc).__name__}: {exc}"
+            self._prepared(entry, None)
+        else:
+            self._prepared(entry, future.result())
+
+    def _prepared(self, entry: _Entry, prep: Prepared | None) -> None:
+        entry.prep, entry.ready = prep, True
+        ready = 0
+        for e in self.queue:
+            if not e.ready:
+                break
+            ready += 1
+        if ready and (ready >= self.batch or self.delay <= 0):
+            self._flush()
+        elif ready and self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self.delay, self._flush)
+
+    def _flush(self) -> None:
+        """Write the ready entries at the head of the queue, in one transaction; then mark them done."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        while self.queue and self.queue[0].ready:
+            batch: list[_Entry] = []
+            while self.queue and self.queue[0].ready and len(batch) < self.batch:
+                batch.append(self.queue.popleft())
+            self._write(batch)
+
+    def _write(self, batch: list[_Entry]) -> None:
+        spider = self.crawler.spider
+        preps = [e.prep for e in batch if e.prep is not None]
+        try:
+            written = iter(self.ingestor.write_many(preps))
+            results = [next(written) if e.prep is not None else IngestResult("failed", reason=f"ingest worker failed ({e.error})")
+                       for e in batch]
+        except Exception as exc:  # a store bug is reported, the crawl goes on
+            results = [IngestResult("failed", reason=f"{type(exc).__name__}: {exc}") for _ in batch]
+        for e, result in zip(batch, results):
+            spider.report.summary.record(e.item.url, result)
+        spider.pages_done([e.item.frontier_url for e in batch])  # after the commit: crash-safe
+        for e, result in zip(batch, results):
+            if not e.done.done():
+                e.done.set_result(result)

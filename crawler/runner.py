@@ -63,6 +63,14 @@ def run_crawl(
     base.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(home, base, {**(FAST if fast else {}), "LOG_FILE": str(base / "crawl.log"), **(overrides or {})})
     report = CrawlReport()
+    workers = int(settings.get("THIDUA_INGEST_WORKERS") or 0)
+    if workers > 0:  # fork the ingest workers now, before the reactor opens sockets and threads
+        from thidua.crawler.pipelines import acquire_pool
+
+        try:
+            acquire_pool(workers)
+        except (OSError, RuntimeError):
+            workers = 0  # the pipeline tries again, then works in-process
     process = AsyncCrawlerProcess(settings)
     spiders = ([(ArticleSpider, "links")] if source.start_urls else []) + (
         [(SitemapFeedSpider, "sitemap")] if source.sitemaps or source.feeds else []
@@ -72,6 +80,12 @@ def run_crawl(
     started = time.monotonic()
     console = console or Console(stderr=True)
     with Live(console=console, refresh_per_second=4, transient=True, get_renderable=lambda: status_line(report, started)):
-        process.start()
+        try:
+            process.start()
+        finally:
+            if workers > 0:
+                from thidua.crawler.pipelines import release_pool
+
+                release_pool()
     report.elapsed = time.monotonic() - started
     return report

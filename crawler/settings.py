@@ -6,6 +6,7 @@ politeness off for local benchmarks (never for real sites).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,14 @@ BASE: dict[str, Any] = {
         "thidua.crawler.middlewares.ConditionalGetMiddleware": 560,
     },
     "ITEM_PIPELINES": {"thidua.crawler.pipelines.StorePipeline": 300},
+    # Ingest (crawler.pipelines): worker processes for decode + extraction (0: on the reactor
+    # thread, enough at polite speed), documents per write transaction, longest wait for a batch.
+    "THIDUA_INGEST_WORKERS": 0,
+    "THIDUA_WRITE_BATCH": 64,
+    "THIDUA_WRITE_DELAY": 0.05,
+    # A page yields one item or a few dozen links: Scrapy's default of 100 parallel output
+    # handlers per response is 100 asyncio tasks per page for nothing.
+    "CONCURRENT_ITEMS": 16,
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "WARNING",
 }
@@ -50,6 +59,7 @@ FAST: dict[str, Any] = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "RETRY_BACKOFF_BASE": 0.1,
+    "THIDUA_INGEST_WORKERS": min(2, os.cpu_count() or 1),
 }
 
 

@@ -53,11 +53,16 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 _SLOW_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&\x80-\x9f\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 SHORT_INPUT = 170  # bytes: below this charset-normalizer's guesses are unreliable
 
 
-def decode_document(data: bytes, *, name: str = "<bytes>") -> Decoded:
-    """Decode a text or HTML document; raise DecodeError naming ``name`` when we cannot."""
+def decode_document(data: bytes, *, name: str = "<bytes>", content_type: str | None = None) -> Decoded:
+    """Decode a text or HTML document; raise DecodeError naming ``name`` when we cannot.
+
+    ``content_type``: the HTTP Content-Type header, if any; a charset it declares is a
+    candidate encoding for bytes that are not UTF-8 (tried before the page's ``<meta charset>``).
+    """
     _reject_magic(data, name)
     try:  # fast path: clean UTF-8 plain text
         text = data.decode("utf-8")
@@ -70,7 +75,7 @@ def decode_document(data: bytes, *, name: str = "<bytes>") -> Decoded:
             if _has_mojibake_hint(text):
                 text = repair_mojibake(text)
             return Decoded(text=normalize_text(text, nfc=False), is_html=False, encoding="utf-8")
-    text, encoding = _to_str(data, name)
+    text, encoding = _to_str(data, name, _header_charset(content_type))
     _reject_control(text, name, encoding)
     text = _CONTROL.sub(" ", text)  # a stray DOS EOF or escape byte: harmless as a space
     if looks_like_html(text[:4096]):
@@ -100,7 +105,12 @@ def _reject_control(text: str, name: str, encoding: str) -> None:
         )
 
 
-def _to_str(data: bytes, name: str) -> tuple[str, str]:
+def _header_charset(content_type: str | None) -> str | None:
+    m = _HEADER_CHARSET.search(content_type) if content_type else None
+    return m.group(1) if m else None
+
+
+def _to_str(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Decode with the BOM, UTF-8, BOM-less UTF-16, or the best legacy guess."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -121,7 +131,7 @@ def _to_str(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data[:65536]:
         raise DecodeError(f"{name}: contains NUL bytes, so it looks binary, not text or HTML; "
                           "pass a .txt or .html file (UTF-16 text needs a byte-order mark).")
-    return _legacy(data, name)
+    return _legacy(data, name, declared)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -140,14 +150,14 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8: the declared charset, charset-normalizer's guess, or Windows-1258.
+def _legacy(data: bytes, name: str, header: str | None = None) -> tuple[str, str]:
+    """Not UTF-8: the declared charsets (HTTP header, then ``<meta>``), charset-normalizer's guess, or Windows-1258.
 
     Each candidate is decoded and scored by how un-Vietnamese it reads; the least odd wins,
     earlier candidates winning ties. Short inputs skip charset-normalizer, whose guesses on a
     few bytes are often another script.
     """
-    candidates: list[str] = []
+    candidates: list[str] = [header] if header else []
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         candidates.append(declared.group(1).decode("ascii"))

@@ -14,7 +14,7 @@ import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import date
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -37,6 +37,9 @@ _PAGINATION_URL = re.compile(r"([?&](page|trang|p|pg)=\d+|/(page|trang)[-/]?\d+(
 _PAGE_NUMBER = re.compile(r"(?:[?&](?:page|trang|p|pg)=|/(?:page|trang)[-/]?)(\d+)", re.I)
 _PAGINATION_TEXT = re.compile(r"^\s*(\d{1,4}|»|›|>|>>|trang sau|tiếp|sau|next|xem thêm)\s*$", re.I)
 _ARTICLE_PRIORITY, _LISTING_PRIORITY = 10, 0
+# An absolute path on the same site needing no resolution: no "//" host, no dot segments, no
+# fragment, no empty query, no characters urljoin would treat specially.
+_SITE_PATH = re.compile(r"/(?![/.])(?:[^#\s./?]|\.(?![./?#]|$)|/(?![./]))*(?:\?[^#\s]+)?$")
 
 
 def page_metadata(response: TextResponse) -> tuple[str | None, date | None, str | None]:
@@ -157,6 +160,9 @@ class ThiduaSpider(scrapy.Spider):
     def page_done(self, url: str) -> None:
         self.frontier.done(url)
 
+    def pages_done(self, urls: list[str]) -> None:
+        self.frontier.done_many(urls)
+
     def closed(self, reason: str) -> None:
         self.frontier.close()
 
@@ -255,11 +261,23 @@ class ArticleSpider(ThiduaSpider):
         m = _PAGE_NUMBER.search(response.url)
         this_page = int(m[1]) if m else 1
         out: dict[str, tuple[Pending, bool]] = {}
-        for a in response.xpath("//a[@href]"):
-            href = urldefrag(urljoin(response.url, a.attrib["href"].strip()))[0]
+        base = response.url
+        parts = urlsplit(base)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        here_allowed = self.source.allows(base)
+        for a in response.selector.root.iter("a"):  # lxml directly: listings have hundreds of links
+            raw = a.get("href")
+            if raw is None:
+                continue
+            raw = raw.strip()
+            if _SITE_PATH.match(raw):  # "/path?query" on this site: what urljoin + urldefrag would give
+                href, allowed = origin + raw, here_allowed
+            else:
+                href = urldefrag(urljoin(base, raw))[0]
+                allowed = None
             if not href.startswith(("http://", "https://")) or _SKIP_EXT.search(href) or href in out:
                 continue
-            if not self.source.allows(href):
+            if not (allowed if allowed is not None else self.source.allows(href)):
                 continue
             is_article = self.source.is_article_url(href)
             follow = self.source.is_follow_url(href)
@@ -273,8 +291,8 @@ class ArticleSpider(ThiduaSpider):
                 continue
             else:
                 link_kind = "page"
-            text = " ".join(a.xpath(".//text()").getall()).strip()
-            paging = bool(_PAGINATION_URL.search(href) or _PAGINATION_TEXT.match(text) or a.attrib.get("rel") == "next")
+            text = " ".join(a.itertext()).strip()
+            paging = bool(_PAGINATION_URL.search(href) or _PAGINATION_TEXT.match(text) or a.get("rel") == "next")
             if paging and text.isdigit() and int(text) != this_page + 1:
                 continue  # page numbers: only the next page, so paging can stop early
             out[href] = (Pending(href, link_kind, depth), paging)

@@ -131,3 +131,61 @@ class TestStoredDocument:
             for f in getattr(doc.extraction, fact_type):
                 assert doc.text[f.start:f.end] == f.surface
         assert store.get("nope") is None
+
+
+class TestBatches:
+    """add_many / write_many: one transaction, the same outcomes as one add after another."""
+
+    def test_batch_sees_its_own_earlier_documents(self, ingestor, store):
+        near = BODY.replace("Sáng ngày 29/1/2024", "Ngày 29/1/2024") + " (Theo Báo Hà Nội Mới)"
+        results = ingestor.add_many([
+            raw("https://a.vn/1", BODY),
+            raw("https://b.vn/1", BODY),  # the same text: a second URL of the first
+            raw("https://c.vn/1", near),  # a near-copy: grouped with the first
+            raw("https://a.vn/2", article(2)),
+            raw("https://a.vn/bad", b"%PDF-1.4 binary"),
+            raw("https://a.vn/1", BODY),  # again: unchanged
+        ])
+        assert [r.status for r in results] == ["added", "duplicate", "added", "added", "failed", "unchanged"]
+        first = results[0].id
+        assert results[1].id == first and results[5].id == first
+        assert store.get(results[2].id).duplicate_of == first
+        assert store.get(first).urls == ["https://a.vn/1", "https://b.vn/1"]
+        assert "PDF" in results[4].reason
+        assert check_integrity(store) == []
+
+    def test_batch_matches_one_by_one(self, thidua_home, tmp_path):
+        docs = [raw(f"https://a.vn/{i % 7}", article(i % 9)) for i in range(20)]
+        with CorpusStore.open(tmp_path / "one") as s:
+            one = [Ingestor(s, extractor=stub_extractor()).add(d) for d in docs]
+        with CorpusStore.open(tmp_path / "many") as s:
+            many = Ingestor(s, extractor=stub_extractor()).add_many(docs)
+            assert check_integrity(s) == []
+        assert [(r.status, r.id) for r in many] == [(r.status, r.id) for r in one]
+
+    def test_a_store_error_fails_one_document_not_the_batch(self, ingestor, store, monkeypatch):
+        from thidua.corpus import ingest
+
+        real = ingest.Ingestor._apply
+
+        def apply(self, conn, plan, prep):
+            if prep.raw.url.endswith("/boom"):
+                conn.execute("INSERT INTO urls(url, doc_id, first_seen) VALUES ('x', 'no-such-doc', '')")  # FK error
+            return real(self, conn, plan, prep)
+
+        monkeypatch.setattr(ingest.Ingestor, "_apply", apply)
+        results = ingestor.add_many([raw("https://a.vn/1", article(1)), raw("https://a.vn/boom", article(2)),
+                                     raw("https://a.vn/3", article(3))])
+        assert [r.status for r in results] == ["added", "failed", "added"]
+        assert "not stored" in results[1].reason
+        assert store.count() == 2 and not store.known_url("https://a.vn/boom")
+        assert check_integrity(store) == []
+
+    def test_prepare_is_picklable_for_worker_processes(self):
+        import pickle
+
+        from thidua.corpus.ingest import prepare
+
+        prep = prepare(raw("https://a.vn/1", BODY, content_type="text/plain; charset=utf-8"), extractor=stub_extractor())
+        again = pickle.loads(pickle.dumps(prep))
+        assert again.extracted and again.chash == prep.chash and again.sig == prep.sig

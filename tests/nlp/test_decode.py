@@ -165,3 +165,13 @@ def test_clean_utf8_takes_the_fast_path(monkeypatch):
     got = decode_document(text.encode("utf-8"))
     assert got.encoding == "utf-8" and "\r" not in got.text and "\u00a0" not in got.text
     assert got.text.startswith(ARTICLE[:20])
+
+def test_charset_from_http_content_type_is_a_candidate():
+    data = "Приказ о награждении".encode("koi8-r")  # short: no charset guessing; only the header knows
+    assert decode_document(data, content_type="text/plain; charset=KOI8-R").text == "Приказ о награждении"
+    with pytest.raises(DecodeError):  # without it, no candidate reads as text
+        decode_document(data)
+    html = "<html><body><p>Thi đua khen thưởng năm 2024</p></body></html>"
+    # Valid UTF-8 stays UTF-8 whatever the header claims (servers often mislabel pages).
+    assert "Thi đua khen thưởng" in decode_document(html.encode(), content_type="text/html; charset=iso-8859-1").text
+    assert decode_document(b"abc", content_type="text/html").text == "abc"
