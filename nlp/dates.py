@@ -73,7 +73,9 @@ def _starts() -> re.Pattern[str]:
     # "ngày", "tháng" start a date only before a number ("Ngày Giải phóng" does not).
     tails = "|".join(re.escape(w[1:]) + (r"\s{1,3}\d" if w in ("ngày", "tháng") else r"\s")
                      for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[\d({''.join(sorted(firsts))}](?<!\w.)(?:(?<=\d)\d*|(?<=\()|{tails})")
+    # A number starts a date only as a day before its separator (07/4, 24-1-2022, 14.5.2011);
+    # years start with their word ("năm 2024", "năm học 2017-2018") or "(".
+    return re.compile(rf"[\d({''.join(sorted(firsts))}](?<!\w.)(?:(?<=\d)\d?[/\-.]|(?<=\()|{tails})")
 
 
 @cache
@@ -188,8 +190,15 @@ def _published_lead() -> re.Pattern[str]:
     return re.compile(rf"(?:{lead}){{1,4}}\Z")
 
 
+@cache
+def _lead_words() -> tuple[str, ...]:
+    """Every lead holds one of these (a cue's last word, a weekday, a time's colon): a cheap
+    test before the lead regex."""
+    return tuple({c.split()[-1].lower() for c in _cues("published")} | {"thứ", "chủ", ":"})
+
+
 _TIME_AFTER = re.compile(rf"{_GLUE}{_TIME}")
-_LEAD_CHARS = 80
+_LEAD_CHARS = 48  # "Ngày cập nhật: Thứ Hai, 08:00:00 SA - " is 38
 
 
 def find_published(ctx: Context) -> date | None:
@@ -201,7 +210,9 @@ def find_published(ctx: Context) -> date | None:
         d = parse_full(m.group())
         if d is None:
             continue
-        if _published_lead().search(text, max(0, s - _LEAD_CHARS), s):
+        ls = max(0, s - _LEAD_CHARS)
+        before = text[ls:s].lower()
+        if any(w in before for w in _lead_words()) and _published_lead().search(text, ls, s):
             return d
         if (s == 0 or not text[s - 1].isalnum() and text[s - 1] != "_") and _TIME_AFTER.match(text, e, _HEADER_CHARS):
             return d
