@@ -72,6 +72,27 @@ def _date_in(dates: list[DateMention], fallback: str | None, skip: list[tuple[in
     return fallback or best
 
 
+def _last_launch_verb(window: str) -> tuple[int, str] | None:
+    """(position, verb) of the last launch verb in a short window: str.rfind per verb on the
+    lower-cased window (far cheaper than a case-insensitive regex); the regex when lowering
+    changes the length (some non-Vietnamese capitals) and positions would drift."""
+    low = window.lower()
+    if len(low) != len(window):
+        found = [(m.start(), m.group().lower()) for m in _LAUNCH.finditer(window)]
+        return found[-1] if found else None
+    best: tuple[int, str] | None = None
+    for verb in LAUNCH_VERBS:
+        end = len(low)
+        while (i := low.rfind(verb, 0, end)) >= 0:
+            j = i + len(verb)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                if best is None or i > best[0]:
+                    best = (i, verb)
+                break
+            end = j - 1
+    return best
+
+
 class _Near:
     """Facts sorted by start: those within a span in O(log n + k), however many the text holds."""
 
@@ -105,12 +126,14 @@ def find_relations(
     locs, dated = _Near(locations), _Near(dates)
     inner = _Near([*campaigns, *references])  # dates inside these are not event dates
 
-    def window(s: tuple[int, int], fact: Any) -> tuple[int, int]:
-        return max(s[0], fact.start - WINDOW), min(s[1], fact.end + WINDOW)
+    sentence_dates: dict[int, str | None] = {}
 
     def date_for(s: tuple[int, int], fact: Any) -> str | None:
-        lo, hi = window(s, fact)
-        return _date_in(dated.within(lo, hi), published, [(f.start, f.end) for f in inner.within(lo - WINDOW, hi)])
+        """The sentence's own date (computed once per sentence), else the article's."""
+        if s[0] not in sentence_dates:
+            skip = [(f.start, f.end) for f in inner.within(s[0], s[1])]
+            sentence_dates[s[0]] = _date_in(dated.within(s[0], s[1]), published, skip)
+        return sentence_dates[s[0]]
 
     def subject_for(s: tuple[int, int], before: int) -> dict[str, Any] | None:
         # the closest local unit named before the verb in the same sentence, else the article's
@@ -135,9 +158,8 @@ def find_relations(
     for camp in campaigns:
         s = ctx.sentence_at(camp.start)
         head_start = max(s[0], camp.start - WINDOW)
-        action, verb_at = None, -1
-        for m in _LAUNCH.finditer(text, head_start, camp.start):
-            action, verb_at = m.group().lower(), m.start() - head_start
+        found = _last_launch_verb(text[head_start:camp.start])
+        action, verb_at = (found[1], found[0]) if found else (None, -1)
         if action is None:
             continue
         subject = subject_for(s, head_start + verb_at)
