@@ -94,16 +94,23 @@ _ABBREV = {
 _SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[\"”’)»]*(?=\s+[\"“‘(«]?[A-ZĐÀ-Ỹ0-9]))")
 
 
+_LAST_WORD = re.compile(r"[\wĐđ/]+$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` covering the text, stripped of outer spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith((".",)) and "\n" not in m.group():
-            word = re.search(r"([\wĐđ/]+)$", text[max(start, m.start() - 6):m.start()])
-            if word and word.group(1).lower() in _ABBREV:
-                continue
-        end = m.end() if "\n" not in m.group() else m.start()
+        at = m.start()
+        if text[at] == "\n":
+            end = at
+        else:
+            if text[at] == ".":
+                word = _LAST_WORD.search(text, max(start, at - 6), at)
+                if word and word.group().lower() in _ABBREV:
+                    continue
+            end = m.end()
         _push(text, start, end, spans)
         start = m.end()
     _push(text, start, len(text), spans)
