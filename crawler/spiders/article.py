@@ -75,6 +75,18 @@ def looks_like_article(response: TextResponse, published: date | None, og_type: 
     return published is not None and main_text_chars(response) >= MIN_ARTICLE_CHARS
 
 
+def is_article_page(response: TextResponse) -> bool:
+    """``looks_like_article``, asking trafilatura for the date only when the cheap signs are absent."""
+    root = response.selector.root
+    og_type = root.xpath("string(//meta[@property='og:type']/@content)")
+    if og_type.lower() == "article" or root.xpath("boolean(//meta[@property='article:published_time'])"):
+        return True
+    if main_text_chars(response) < MIN_ARTICLE_CHARS:  # listings end here, before the costly date search
+        return False
+    _, published, _ = page_metadata(response)
+    return published is not None
+
+
 def select(response: TextResponse, selector: str | None) -> str | None:
     """Text of a configured 'css:...' / 'xpath:...' selector, whitespace-collapsed."""
     if not selector:
@@ -188,8 +200,12 @@ class ThiduaSpider(scrapy.Spider):
             self.report.summary.record(url, IngestResult("failed", reason=reason))
         self.page_done(url)
 
-    def article_item(self, response: TextResponse, title: str | None, published: date | None) -> PageItem:
+    def article_item(self, response: TextResponse, title: str | None = None, published: date | None = None) -> PageItem:
+        """The item for an article page. Title and date left None are read from the page's
+        metadata by the ingest (the same trafilatura metadata, in a worker process)."""
         sel = self.source.selectors
+        if title is None and sel.get("body"):  # the small page made below keeps only the title
+            title, published, _ = page_metadata(response)
         title = select(response, sel.get("title")) or title
         title = normalize_text(title).strip() or None if title else None
         published = parse_date(select(response, sel.get("date"))) or published
@@ -244,10 +260,9 @@ class ArticleSpider(ThiduaSpider):
         if self.handle_unchanged_or_binary(response):
             return
         url, kind = response.meta["thidua_url"], response.meta["thidua_kind"]
-        title, published, og_type = page_metadata(response)
         by_url = self.source.is_article_url(response.url) or self.source.is_article_url(url)
-        if by_url or (kind != "listing" and by_url is None and looks_like_article(response, published, og_type)):
-            yield self.article_item(response, title, published)
+        if by_url or (kind != "listing" and by_url is None and is_article_page(response)):
+            yield self.article_item(response)
             return
         if kind == "page" and self.source.follow:
             self.page_done(url)  # neither article nor a listing we were told to follow

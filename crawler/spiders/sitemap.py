@@ -15,7 +15,7 @@ from scrapy.spiders import SitemapSpider
 
 from thidua.crawler.frontier import Pending
 from thidua.crawler.items import PageItem
-from thidua.crawler.spiders.article import ThiduaSpider, looks_like_article, page_metadata
+from thidua.crawler.spiders.article import ThiduaSpider, is_article_page
 
 
 class SitemapFeedSpider(ThiduaSpider, SitemapSpider):
@@ -55,9 +55,8 @@ class SitemapFeedSpider(ThiduaSpider, SitemapSpider):
         self.report.fetched += 1
         if self.handle_unchanged_or_binary(response):
             return
-        title, published, og_type = page_metadata(response)
-        if self.source.article or looks_like_article(response, published, og_type):
-            yield self.article_item(response, title, published)
+        if self.source.article or is_article_page(response):
+            yield self.article_item(response)
         else:
             url = response.meta["thidua_url"]
             self.report.skipped.append((url, "listed in a sitemap/feed but not an article page"))
