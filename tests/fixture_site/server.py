@@ -56,7 +56,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         extra = {"ETag": page.etag, "Last-Modified": page.last_modified} if page.etag else {}
-        self._send(page.status, page.body, page.content_type, extra)
+        body = page.body
+        if b"{base}" in body and "xml" in page.content_type:  # sitemaps and feeds hold absolute URLs
+            body = body.replace(b"{base}", f"http://127.0.0.1:{self.server.server_address[1]}".encode())
+        self._send(page.status, body, page.content_type, extra)
 
     def _send(self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)

@@ -247,7 +247,31 @@ def build_site(n_generated: int = 0, *, troubles: bool = True, seed: int = 5) ->
         extra["doi-tac"] = [(SYNDICATED.path, SYNDICATED.title)]
         site.pages["/noi-bo/"] = Page(listing_html("Nội bộ", [(SECRET.path, SECRET.title)], 1, 1, "/noi-bo/").encode())
     rebuild_listings(site, extra)
+    add_sitemap_and_feed(site)
     return site
+
+
+SITEMAP_PATH, FEED_PATH = "/sitemap.xml", "/rss/thi-dua.rss"
+
+
+def add_sitemap_and_feed(site: Site) -> None:
+    """/sitemap.xml (an index) → /sitemap-khen-thuong.xml: the khen-thuong articles plus a listing page;
+    /rss/thi-dua.rss: the 5 newest thi-dua articles. URLs are root-relative placeholders
+    (``{base}``) filled in by the server, as sitemaps need absolute URLs."""
+    kt = [a for a in site.articles if a.section == "khen-thuong"]
+    td = [a for a in reversed(site.articles) if a.section == "thi-dua"][:5]
+    urls = "".join(f"<url><loc>{{base}}{a.path}</loc><lastmod>{_vi_date(a.date)}</lastmod></url>" for a in kt)
+    urls += "<url><loc>{base}/khen-thuong/</loc></url>"  # a listing: fetched, not stored
+    site.pages["/sitemap-khen-thuong.xml"] = Page(
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         + urls + "</urlset>").encode(), content_type="application/xml")
+    site.pages[SITEMAP_PATH] = Page(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>{base}/sitemap-khen-thuong.xml</loc></sitemap></sitemapindex>", content_type="application/xml")
+    items = "".join(f"<item><title>{html.escape(a.title)}</title><link>{{base}}{a.path}</link></item>" for a in td)
+    site.pages[FEED_PATH] = Page(
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Thi đua</title>'
+         + items + "</channel></rss>").encode(), content_type="application/rss+xml; charset=utf-8")
 
 
 # --- generated articles (benchmarks, kill/resume) --------------------------------------------
