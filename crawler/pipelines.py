@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -93,6 +94,31 @@ def _ping() -> int:
     return 0
 
 
+def _worker_init(parent: int) -> None:
+    """In each worker: default signal handling, and exit as soon as the crawl process is gone
+    (a crawl killed with SIGKILL must not leave its workers waiting for work forever)."""
+    import os
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the crawl process stops the pool
+    try:  # Linux: the kernel kills the worker when its parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere (and for a parent gone before prctl): poll
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def acquire_pool(workers: int) -> Executor:
     """The process pool for ``prepare``, created on first use (forked: workers share the warmed-up
     parent's modules); each acquire is matched by a ``release_pool``."""
@@ -101,7 +127,8 @@ def acquire_pool(workers: int) -> Executor:
         _warm()
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import per worker
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
         for f in [pool.submit(_ping) for _ in range(workers)]:  # start the workers now, not mid-crawl
             f.result()
     _POOL[:] = [pool, users + 1]
