@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -72,7 +73,7 @@ def start_server(home: Path, backend: str, workers: int) -> tuple[subprocess.Pop
         port = s.getsockname()[1]
     env = {**os.environ, "THIDUA_HOME": str(home), "THIDUA_BACKEND": backend}
     proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--port", str(port),
-                             "--workers", str(workers)], env=env,
+                             "--workers", str(workers)], env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -114,9 +115,12 @@ async def load(base: str, paths: list[str], clients: int, time_limit: float) -> 
         while not queue.empty() and time.perf_counter() < deadline:
             path = queue.get_nowait()
             t = time.perf_counter()
-            r = await client.get(base + path)
+            try:
+                r = await client.get(base + path)
+                errors += r.status_code != 200
+            except httpx.HTTPError:  # a timeout counts as an error, at the time it took
+                errors += 1
             latencies.append((time.perf_counter() - t) * 1000)
-            errors += r.status_code != 200
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
@@ -157,9 +161,12 @@ def main() -> None:
                 q = statistics.quantiles(lat, n=100)
                 table.add_row(backend, f"/api/{kind}", str(len(lat)), str(errors), f"{q[49]:.1f}", f"{q[98]:.1f}",
                               f"{len(lat) / wall:,.0f}")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+        finally:  # the server and its worker processes, as a group
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
     console.print(table)
 
 
