@@ -60,20 +60,45 @@ def scan_quotes(text: str) -> list[Quote]:
     """Quotations in text order. An opening mark inside an open quote ends it (unbalanced
     quotes are common in real text); so do a line break and ``MAX_QUOTE`` characters.
 
-    Two searches per quotation: the next opening mark (closing marks and line breaks outside
-    a quote mean nothing), then the next mark or line break after it.
+    The next opening mark is the nearest of three ``str.find`` positions, each refreshed only
+    once passed (a regex character class would test every character of the text, ~8x slower);
+    then one search for the next mark or line break inside the quote.
     """
     out: list[Quote] = []
     n = len(text)
+    find = text.find
+    curly, guil, straight = find("“"), find("«"), find('"')
+    if curly < 0:
+        curly = n
+    if guil < 0:
+        guil = n
+    if straight < 0:
+        straight = n
     pos = 0
-    while (m := _OPEN.search(text, pos)) is not None:
-        o = m.start()
-        nxt = _QUOTE.search(text, o + 1)
+    search = _QUOTE.search
+    while True:
+        if curly < pos:
+            curly = find("“", pos)
+            if curly < 0:
+                curly = n
+        if guil < pos:
+            guil = find("«", pos)
+            if guil < 0:
+                guil = n
+        if straight < pos:
+            straight = find('"', pos)
+            if straight < 0:
+                straight = n
+        o = min(curly, guil, straight)
+        if o >= n:
+            break
+        nxt = search(text, o + 1)
         if nxt is None:
             end = min(n, o + 1 + MAX_QUOTE)
             out.append(Quote(o, end, end, False))
             break
-        p, c = nxt.start(), nxt.group()
+        p = nxt.start()
+        c = text[p]
         if p - o > MAX_QUOTE:  # given up; the mark at p is read as if nothing were open
             end = o + 1 + MAX_QUOTE
             out.append(Quote(o, end, end, False))
