@@ -31,6 +31,8 @@ from thidua.nlp.campaign_classifier import (
     is_generic,
     lite_key,
     lookup,
+    name_pattern,
+    tone_variants,
 )
 from thidua.nlp.models import Campaign, Reference
 from thidua.nlp.text import Context
@@ -214,6 +216,58 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+# Letters that ignore-case match only themselves and their upper case (checked over every code
+# point; "i", "k", "s" also match "İ", "K" (Kelvin), "ſ"…).
+_CASE_SAFE = "abcdefghjlmnopqrtuvwxyzđ"
+
+
+def _names_pattern() -> str:
+    """Every catalogue name that may stand unquoted, as one case-insensitive regex (no end
+    check): the union of the ``first_words`` matchers, grouped by first letter. Each letter is
+    written in both cases outside ``(?i:…)``, so the engine rejects the other letters with one
+    comparison each. A gate only: a name any matcher finds, this finds too."""
+    by_char: dict[str, list[str]] = {}
+    other: list[str] = []
+    for e in catalogue().entries:
+        if e.negative is not None or e.unquoted not in ("anywhere", "after_cue"):
+            continue
+        for n in (e.name, *e.aliases):
+            for v in tone_variants(n.lower()):
+                p, c = name_pattern(v), re.escape(v[0])
+                if v[0] in _CASE_SAFE and p.startswith(c):
+                    by_char.setdefault(v[0], []).append(p[len(c):])
+                else:
+                    other.append("(?i:" + p + ")")
+    alts = []
+    for c, rests in sorted(by_char.items()):
+        inner = "(?i:" + "|".join(sorted(set(rests))) + ")"
+        alts += [re.escape(cc) + inner for cc in sorted({c, c.upper()})]
+    return "(?:" + "|".join(alts + other) + ")"
+
+
+@lru_cache(maxsize=1)
+def _gates() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
+    """Regexes that reject, inside the engine, the places where no catalogue name can start.
+
+    * The common cue tails ("hong trào", "hi đua": nearly all cue hits, and they cannot
+      overlap each other, so finditer sees every occurrence), kept only when a catalogue name
+      follows after whitespace, colons and "thi đua" / "đặc biệt" (a loose form of
+      ``after_cue``'s skip); the other tails come back for ``str.find``.
+    * ``_LIST_NEXT`` (whose match end is unique) followed by a catalogue name.
+
+    Both only pre-select: every place they keep goes through ``after_cue`` / ``_LIST_NEXT``
+    and ``match_at`` exactly as before, and every place they drop would have found nothing.
+    """
+    names = _names_pattern()
+    common = ("hong trào", "hi đua")
+    assert set(common) <= set(CUE_TAILS) and all(t[0] == "h" for t in common)
+    more = r"[\s:]*(?:" + names + r"|thi\s+đua|đặc\s+biệt)"
+    tails = re.compile("h(?:" + "|".join(re.escape(t[1:]) for t in common) + r")(?=[\s:]*(?:"
+                       + names + r"|thi\s+đua" + more + r"|đặc\s+biệt" + more + "))")
+    list_next = re.compile(_LIST_NEXT.pattern + "(?=" + names + ")")
+    return tails, tuple(t for t in CUE_TAILS if t not in common), list_next
+
+
 def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
               quoted_starts: set[int]) -> list[Campaign]:
     """Catalogue names written without quotes: after a movement cue (or after another campaign
@@ -232,9 +286,16 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
                 return m.end()
         return None
 
-    # After a movement cue (str.find is far cheaper than a regex over the whole text) …
+    # After a movement cue. "phong trào" and "thi đua" (nearly all cue hits) come from one
+    # literal-prefixed regex whose lookahead already wants the letter a catalogue name (or the
+    # skipped "thi đua" / "đặc biệt") starts with; the rare cues from str.find.
     after_cue = cat.after_cue.match
-    for tail in CUE_TAILS:
+    tails_re, rare, list_gate = _gates()
+    for m0 in tails_re.finditer(text):
+        m = after_cue(text, m0.end())
+        if m is not None and (e := match_at(m.end())) is not None:
+            hits.append((m.end(), e))
+    for tail in rare:
         i = text.find(tail)
         while i >= 0:
             m = after_cue(text, i + len(tail))
@@ -247,6 +308,8 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
             hits.append((m.start(), e))
     # … and names after a campaign in a list.
     for e in list(ends):
+        if list_gate.match(text, e) is None:
+            continue
         m = _LIST_NEXT.match(text, e)
         if m and (e2 := match_at(m.end())) is not None:
             hits.append((m.end(), e2))
