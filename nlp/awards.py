@@ -79,7 +79,8 @@ class Tables:
     quoted_title_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
     verb_re: re.Pattern[str]  # grant verbs: where to look back for a grantor
-    grantor_re: re.Pattern[str]  # a grantor and its grant verb, ending at the verb's end
+    grantor_re: re.Pattern[str]  # a non-word character, a grantor and its grant verb up to $
+    grantor_at0_re: re.Pattern[str]  # the same at the start of the text
     mandate_re: re.Pattern[str]  # "thừa ủy quyền của [grantor]"
     qty_re: re.Pattern[str]
     num_before_re: re.Pattern[str]
@@ -108,6 +109,71 @@ def _alt(rows: list[Row]) -> str:
     return "|".join(f"(?:{r.pattern})" for r in rows)
 
 
+def _top_alts(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex fragment."""
+    alts, depth, cls, i, start = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and not depth:
+            alts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alts.append(pattern[start:])
+    return alts
+
+
+_LEAD_LOOKBEHIND = re.compile(r"\(\?<!([^()]*)\)")
+
+
+_CASE_VARIANTS: dict[str, str] = {}
+
+
+def _ci_class(chars: str) -> str:
+    """Every character (?i:…) matches for one of ``chars``, escaped for a character class
+    (Python's case folding: 'ſ' is an 's', 'K' a 'k'; a test checks no astral one is)."""
+    missing = "".join(dict.fromkeys(c for c in chars if c not in _CASE_VARIANTS))
+    if missing:  # one scan of the BMP for these letters and the usual first letters
+        letters = "".join(dict.fromkeys(missing + "abcdefghijklmnopqrstuvwxyzđ"))
+        found = re.findall(f"(?i:[{re.escape(letters)}])", "".join(map(chr, range(0x10000))))
+        for x in letters:
+            one = re.compile(f"(?i:{re.escape(x)})")
+            _CASE_VARIANTS[x] = "".join(c for c in found if one.fullmatch(c))
+    return "".join(re.escape(c) for c in dict.fromkeys("".join(_CASE_VARIANTS[c] for c in chars)))
+
+
+def _leading(alts: list[str]) -> tuple[str, str]:
+    """Case-insensitive alternatives (each a letter, after optional lookbehinds) split for a
+    fast scan: (class of their first letters, the branches that follow the first letter).
+
+    Python's re scans ahead only for a pattern that starts with a character (class); one
+    that starts with a lookbehind is tried at every position. So the first letter is matched
+    by a class, each branch re-checks it by a one-character lookbehind, and the branch's own
+    lookbehinds look one character further back. Branch order is kept.
+    """
+    firsts, branches = "", []
+    for alt in alts:
+        lbs = []
+        while (m := _LEAD_LOOKBEHIND.match(alt)):
+            lbs.append(f"(?<!{m.group(1)}.)")
+            alt = alt[m.end():]
+        first, rest = alt[0], alt[1:]
+        if not first.isalpha():
+            raise ValueError(f"not a letter at the start of {alt!r}")
+        firsts += first
+        branches.append(f"(?<=(?i:{first}))(?i:{''.join(lbs)}{rest})")
+    return _ci_class("".join(dict.fromkeys(firsts))), "|".join(branches)
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     rows = load_rows()
@@ -133,11 +199,26 @@ def tables() -> Tables:
         for r in by["award"])
     numwords = {r.pattern: int(r.value) for r in by["number"]}
     num = rf"{NUM}|(?i:{'|'.join(numwords)})"
+    # The same, starting with a class, preceded by no word character, dot or comma.
+    num_cls, num_words = _leading(list(numwords))
+    lead_num = (rf"[\d{num_cls}](?<![\w.,].)"
+                rf"(?:(?<=\d)(?:\d{{0,2}}(?:\.\d{{3}})+|\d*)|{num_words})")
+    alts = {k: [a for r in by[k] for a in _top_alts(r.pattern)] for k in ("verb", "passive", "proposal")}
+    verb_cls, verb_branches = _leading(alts["verb"])
+    prop_cls, prop_branches = _leading(alts["proposal"])
+    pas_cls, pas_branches = _leading(alts["passive"])
+    vp_cls, vp_branches = _leading(alts["verb"] + alts["passive"])
+    vpp_cls, vpp_branches = _leading(alts["verb"] + alts["passive"] + alts["proposal"])
     recips = "|".join(r.pattern for r in by["recipient"])
     # "Chủ tịch UBND tỉnh(,) (đồng chí) Nguyễn Văn A trao …": the person is not the grantor.
     person = rf"(?:,?\s+(?:(?i:đồng chí|ông|bà)\s+)?{CAP}(?:\s+{CAP}){{1,3}})?"
     cap_level = (r"(?:tp\.?|thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|cơ sở|bộ|ngành|"
                  r"trung ương|nhà nước)")
+    # A grantor starts after a non-word character: matching that character (from one before
+    # the window) lets re scan for it, where a leading lookbehind is tried at every position.
+    grantor_tail = (
+        rf"(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+"
+        rf"(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+){{0,2}}(?i:{verbs})$")
     return Tables(
         rows=tuple(rows),
         award_rows=award_rows,
@@ -149,27 +230,25 @@ def tables() -> Tables:
             rf"\s++(?:(?i:của)\s++(?P<g1>(?i:{grantor}))|(?P<g2>(?i:{grantor}))"
             rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
         # not the "Khen thưởng" of "Hội đồng Thi đua - Khen thưởng"
-        verb_re=re.compile(rf"(?<!\w)(?<!đua - )(?<!đua – )(?<!đua, )(?<!đua-)(?i:{verbs})(?!\w)"),
-        grantor_re=re.compile(
-            rf"(?<!\w)(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+)"
-            rf"{{0,2}}(?i:{verbs})$"),
+        verb_re=re.compile(rf"[{verb_cls}](?<!\w.)(?<!đua - .)(?<!đua – .)(?<!đua, .)(?<!đua-.)"
+                           rf"(?:{verb_branches})(?!\w)"),
+        grantor_re=re.compile(rf"\W{grantor_tail}"),
+        grantor_at0_re=re.compile(grantor_tail),
         mandate_re=re.compile(rf"(?i:ủy|uỷ)\s+quyền\s+(?i:của\s+)?(?P<g>(?i:{grantor}))"),
         qty_re=re.compile(
-            rf"(?<![\w.,])(?P<n>{num})(?![.,]\d)\s++(?:(?i:lượt)\s++)?(?P<r>(?i:{recips}))(?!\w)"),
-        num_before_re=re.compile(rf"(?<![\w.,])(?P<n>{num})\s+$"),
+            rf"(?P<n>{lead_num})(?![.,]\d)\s++(?:(?i:lượt)\s++)?(?P<r>(?i:{recips}))(?!\w)"),
+        num_before_re=re.compile(rf"(?P<n>{lead_num})\s+$"),
         recipients=tuple((re.compile(f"(?i:{r.pattern})"), r.value) for r in by["recipient"]),
         numwords=numwords,
         unit_re=re.compile("|".join(f"(?:{expand(r.pattern)})(?!\\w)" for r in by["unit"])),
         person_re=re.compile(
             rf"(?i:{_alt(by['person'])})\s+{CAP}|(?:{_alt(by['surname'])})(?:\s+{CAP}){{2}}"),
-        proposal_re=re.compile(rf"(?<!\w)(?i:{_alt(by['proposal'])})(?!\w)"),
-        passive_re=re.compile(rf"(?<!\w)(?i:{_alt(by['passive'])})(?!\w)"),
+        proposal_re=re.compile(rf"[{prop_cls}](?<!\w.)(?:{prop_branches})(?!\w)"),
+        passive_re=re.compile(rf"[{pas_cls}](?<!\w.)(?:{pas_branches})(?!\w)"),
         passive_end_re=re.compile(
-            rf"(?<!\w)(?i:{_alt(by['passive'])})(?!\w)(?P<tail>[^,;:]{{0,60}})$"),
-        verb_before_re=re.compile(
-            rf"(?<!\w)(?i:{verbs}|{_alt(by['passive'])}|{_alt(by['proposal'])})(?!\w)[^;:]{{0,40}}$"),
-        cue_before_re=re.compile(
-            rf"(?<!\w)(?i:{verbs}|{_alt(by['passive'])})(?!\w)\s*[“\"‘]?$"),
+            rf"[{pas_cls}](?<!\w.)(?:{pas_branches})(?!\w)(?P<tail>[^,;:]{{0,60}})$"),
+        verb_before_re=re.compile(rf"[{vpp_cls}](?<!\w.)(?:{vpp_branches})(?!\w)[^;:]{{0,40}}$"),
+        cue_before_re=re.compile(rf"[{vp_cls}](?<!\w.)(?:{vp_branches})(?!\w)\s*[“\"‘]?$"),
         patterns=patterns,
     )
 
@@ -210,7 +289,8 @@ _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
 _PHRASE_STOP = re.compile(
     r"[;(…:]|\.(?=\s|$|/)|\s(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w)")
-_SEG_SEP = re.compile(r"(?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+")
+# ≡ (?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+ , starting with a class so that re scans ahead
+_SEG_SEP = re.compile(r"[\s,:](?<!\s.)(?:(?<=[,:])\s*|(?<=\s)(?:\s*[,:]\s*|\s*(?i:và|cùng)\s+))")
 # Fixed formulas naming ONE collective recipient: "Đảng bộ, chính quyền và Nhân dân quận 3",
 # "cán bộ và Nhân dân xã X", "Nhân dân và cán bộ phường Y", "cán bộ, chiến sĩ Đồn Biên phòng Z".
 _COLLECTIVE = re.compile(
@@ -219,7 +299,8 @@ _COLLECTIVE = re.compile(
     r"|nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)"
     r"|cán\s+bộ,\s*chiến\s+sĩ)\s+(?=\w)")
 _LEAD_CUT = re.compile(r"[\s,]*")
-_VERB_END = re.compile(r"(?<!\w)(?i:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao)\s+[“\"‘]?$")
+_VERB_END = re.compile(r"[{}](?<!\w.)(?:{})\s+[“\"‘]?$".format(
+    *_leading("trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao".split("|"))))
 _WINDOW = 300  # how far a named recipient list or a subject may reach from its award
 _GRANTOR_WINDOW = 120
 # Substrings without which a pattern cannot match: skip its scan of the sentence.
@@ -343,11 +424,11 @@ class _Sentence:
         return self.grantors[i - 1] if i else None
 
 
-def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> list[AwardTally]:
+def _sentence(t: Tables, text: str, low: str, s: int, e: int,
+              mentions: list[Mention]) -> list[AwardTally]:
     # Look only near the awards: a tally never reaches far, and a run-away "sentence"
     # (a page without punctuation) must not be scanned whole by every pattern.
     s, e = max(s, mentions[0].start - _MARGIN), min(e, mentions[-1].end + _MARGIN)
-    low = text[s:e].lower()
     bounds = []
     i = text.find(";", s, e)
     while i >= 0:
@@ -355,14 +436,16 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
         i = text.find(";", i + 1, e)
     grantors: list[tuple[int, int, str]] = []
     scanned = s
-    verbs = t.verb_re.finditer(text, s, e) if any(k in low for k in _VERB_HINTS) else ()
+    verbs = t.verb_re.finditer(text, s, e) if any(low.find(k, s, e) >= 0 for k in _VERB_HINTS) else ()
     for v in verbs:
         # windows do not overlap: each character is tried as a grantor start at most once
-        g = t.grantor_re.search(text, max(scanned, v.start() - _GRANTOR_WINDOW), v.end())
+        lo = max(scanned, v.start() - _GRANTOR_WINDOW)
+        g = (lo == 0 and t.grantor_at0_re.match(text, 0, v.end())
+             or t.grantor_re.search(text, lo - 1 if lo else 0, v.end()))
         scanned = v.end()
         if g:
-            grantors.append((g.start(), g.end(), g.group("g").strip()))
-    if "quyền" in low:
+            grantors.append((g.start("g"), g.end(), g.group("g").strip()))
+    if low.find("quyền", s, e) >= 0:
         # "Thừa ủy quyền của Chủ tịch nước, đồng chí X … trao": X acts for the grantor
         mandates = [(m.start(), m.end(), m.group("g").strip()) for m in t.mandate_re.finditer(text, s, e)]
         ends = [m[1] for m in mandates]
@@ -373,7 +456,7 @@ def _sentence(t: Tables, text: str, s: int, e: int, mentions: list[Mention]) -> 
                 kept.append(g)
         grantors = sorted(kept + mandates)
     cues = ([(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
-            if any(k in low for k in _PROPOSAL_HINTS) else [])
+            if any(low.find(k, s, e) >= 0 for k in _PROPOSAL_HINTS) else [])
 
     # "N Bằng khen", "10 tập thể lao động xuất sắc": the count sits right before the award.
     direct: dict[int, tuple[int, int | None, str | None]] = {}
@@ -636,7 +719,7 @@ def find_awards(ctx: Context) -> list[AwardTally]:
     out: list[AwardTally] = []
     seen: set[tuple] = set()
     for (s, e), mentions in by_sentence.items():
-        for r in _sentence(t, text, s, e, mentions):
+        for r in _sentence(t, text, low, s, e, mentions):
             k = (r.start, r.end, r.award_class, r.recipient, r.count)
             if k not in seen:
                 seen.add(k)

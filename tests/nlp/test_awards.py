@@ -341,3 +341,44 @@ class TestSpeed:
             find_awards(ctx)
         # 0.2 ms is the budget on a free core; allow for a loaded test machine
         assert (time.process_time() - t0) / n < 0.002
+
+
+class TestFastScanRewrites:
+    """The scans rewritten to start with a character class find what the plain forms find."""
+
+    def test_case_variants_have_no_astral_member(self):
+        from thidua.nlp.awards import _ci_class
+        letters = "abcdefghijklmnopqrstuvwxyzđ"
+        everything = "".join(map(chr, range(0x110000)))
+        assert sorted(re.findall(f"(?i:[{letters}])", everything)) == sorted(
+            re.findall(f"[{_ci_class(letters)}]", everything))
+
+    TEXTS = [
+        "UBND tỉnh tặng Bằng khen cho 5 tập thể, hai cá nhân và 1.200 lượt học sinh; "
+        "Hội đồng Thi đua - Khen thưởng đề nghị Thủ tướng trao tặng Cờ thi đua, "
+        "chương trình công tác, quá trình, trình Chủ tịch nước tặng thưởng Huân chương.",
+        "ĐỀ NGHỊ TRAO TẶNG 3 TẬP THỂ; 12,5 cá nhân, x5 đơn vị, HAI ĐƠN VỊ, ſáu cá nhân được "
+        "nhận, đạt, vinh dự đón nhận; khen thưởng, công nhận, quyết định tặng: và cùng , ",
+    ]
+
+    @pytest.mark.parametrize("text", TEXTS)
+    def test_same_matches_as_the_plain_patterns(self, text):
+        t = tables()
+        rows = load_rows()
+        alt = {k: "|".join(f"(?:{r.pattern})" for r in rows if r.kind == k)
+               for k in ("verb", "passive", "proposal", "recipient")}
+        nums = "|".join(r.pattern for r in rows if r.kind == "number")
+        num = rf"\d{{1,3}}(?:\.\d{{3}})+|\d+|(?i:{nums})"
+        plain = {
+            "verb_re": rf"(?<!\w)(?<!đua - )(?<!đua – )(?<!đua, )(?<!đua-)(?i:{alt['verb']})(?!\w)",
+            "proposal_re": rf"(?<!\w)(?i:{alt['proposal']})(?!\w)",
+            "passive_re": rf"(?<!\w)(?i:{alt['passive']})(?!\w)",
+            "qty_re": rf"(?<![\w.,])(?P<n>{num})(?![.,]\d)\s++(?:(?i:lượt)\s++)?"
+                      rf"(?P<r>(?i:{alt['recipient']}))(?!\w)",
+        }
+        for name, pattern in plain.items():
+            fast = [(m.span(), m.groupdict()) for m in getattr(t, name).finditer(text)]
+            assert fast == [(m.span(), m.groupdict()) for m in re.finditer(pattern, text)], name
+        from thidua.nlp.awards import _SEG_SEP
+        assert [m.span() for m in _SEG_SEP.finditer(text)] == [
+            m.span() for m in re.finditer(r"(?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+", text)]
