@@ -74,7 +74,7 @@ class Tables:
     rows: tuple[Row, ...]
     award_rows: tuple[AwardRow, ...]
     name_re: re.Pattern[str]  # an award name, matched where a head word was found
-    pre_re: re.Pattern[str]  # "danh hiệu “" before a name (searched in a short window)
+    pre_re: re.Pattern[str]  # "danh hiệu (“)" before a name (searched in a short window)
     heads: tuple[str, ...]  # lower-cased literal starts of award names: the pre-filter
     quoted_title_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
@@ -94,6 +94,7 @@ class Tables:
     verb_before_re: re.Pattern[str]
     cue_before_re: re.Pattern[str]  # a grant verb right before a title ("tặng “Người tốt, việc tốt”")
     patterns: dict[str, str] = field(default_factory=dict)  # expanded pattern per row, for tests
+    cache: dict[tuple[str, str], str] = field(default_factory=dict)  # recipient per counted noun
 
 
 def _literal_head(pattern: str) -> str:
@@ -151,6 +152,77 @@ def _ci_class(chars: str) -> str:
     return "".join(re.escape(c) for c in dict.fromkeys("".join(_CASE_VARIANTS[c] for c in chars)))
 
 
+def _first_chars(pattern: str, flags: int = re.IGNORECASE) -> str | None:
+    """A class body holding every character a match of ``pattern`` can start with (more is
+    allowed), or None when that is not known (a category, a negated set, an empty match)."""
+    from re import _constants as c, _parser
+
+    def seq(items, ci: bool) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero width: the next item starts the match
+            first, nullable = one(op, av, ci)
+            if first is None:
+                return None
+            out |= first
+            if not nullable:
+                return out
+        return None  # the whole sequence can match the empty string
+
+    def chars(ch: str, ci: bool) -> set[str]:
+        return set(re.findall(f"[{_ci_class(ch)}]", _ci_class(ch))) | {ch} if ci else {ch}
+
+    def one(op, av, ci: bool):
+        if op is c.LITERAL:
+            return chars(chr(av), ci), False
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out |= chars(chr(iav), ci)
+                elif iop is c.RANGE and iav[1] - iav[0] < 256:
+                    for k in range(iav[0], iav[1] + 1):
+                        out |= chars(chr(k), ci)
+                else:
+                    return None, False
+            return out, False
+        if op is c.SUBPATTERN:
+            _, add, rem, sub = av
+            ci = (ci or bool(add & re.IGNORECASE)) and not rem & re.IGNORECASE
+            first = seq(sub.data, ci)
+            return (first, False) if first is not None else (None, False)
+        if op is c.BRANCH:
+            out = set()
+            for alt in av[1]:
+                first = seq(alt.data, ci)
+                if first is None:
+                    return None, False
+                out |= first
+            return out, False
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            first = seq(sub.data, ci)
+            return first, lo == 0
+        return None, False
+
+    try:
+        first = seq(_parser.parse(pattern, flags).data, bool(flags & re.IGNORECASE))
+    except Exception:  # an unknown construct: no dispatch, the pattern is tried as it is
+        return None
+    return None if first is None else "".join(re.escape(ch) for ch in sorted(first))
+
+
+def _dispatched(patterns: list[str]) -> str:
+    """Case-insensitive alternatives, each behind a lookahead for the characters it can start
+    with: a failing alternative costs one character test instead of a walk of its branches."""
+    out = []
+    for p in patterns:
+        first = _first_chars(p)
+        out.append(f"(?i:{p})" if first is None else f"(?=[{first}])(?i:{p})")
+    return "(?:" + "|".join(out) + ")"
+
+
 def _leading(alts: list[str]) -> tuple[str, str]:
     """Case-insensitive alternatives (each a letter, after optional lookbehinds) split for a
     fast scan: (class of their first letters, the branches that follow the first letter).
@@ -191,7 +263,7 @@ def tables() -> Tables:
                 .replace("{CAP}", CAP))
 
     patterns = {f"{r.kind}:{r.pattern}": expand(r.pattern) for r in rows}
-    grantor = "|".join(f"(?:{expand(r.pattern)})" for r in by["grantor"])
+    grantor_fast = _dispatched([expand(r.pattern) for r in by["grantor"]])
     verbs = _alt(by["verb"])
     award_rows = tuple(
         AwardRow(re.compile(f"(?i:{r.pattern})"), r.value, r.flags.get("name"),
@@ -217,24 +289,24 @@ def tables() -> Tables:
     # A grantor starts after a non-word character: matching that character (from one before
     # the window) lets re scan for it, where a leading lookbehind is tried at every position.
     grantor_tail = (
-        rf"(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>(?i:{grantor})){person}\s+"
+        rf"(?<!(?i:thư) )(?<!(?i:viên) )(?=[{_GRANTOR_FIRST}])(?P<g>{grantor_fast}){person}\s+"
         rf"(?:(?i:đã|cũng|vừa|sẽ|đồng thời|quyết định)\s+){{0,2}}(?i:{verbs})$")
     return Tables(
         rows=tuple(rows),
         award_rows=award_rows,
         name_re=re.compile(rf"(?i:{_alt(by['award'])})(?!\w)"),
-        pre_re=re.compile(r"(?P<pre>(?i:danh\s+hiệu)\s*)?(?:[“\"‘]\s*)?$"),
+        pre_re=re.compile(rf"[{_ci_class('d')}](?i:anh\s+hiệu)\s*(?:[“\"‘]\s*)?$"),
         heads=tuple(dict.fromkeys([*(_literal_head(r.pattern) for r in by["award"]), "danh hiệu"])),
         quoted_title_re=re.compile(r"(?i:danh\s+hiệu)\s*[“\"]\s*(?P<name>[^”\"\n]{2,80}?)\s*[”\"]"),
         suffix_re=re.compile(
-            rf"\s++(?:(?i:của)\s++(?P<g1>(?i:{grantor}))|(?P<g2>(?i:{grantor}))"
+            rf"\s++(?:(?i:của)\s++(?P<g1>{grantor_fast})|(?P<g2>{grantor_fast})"
             rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
         # not the "Khen thưởng" of "Hội đồng Thi đua - Khen thưởng"
         verb_re=re.compile(rf"[{verb_cls}](?<!\w.)(?<!đua - .)(?<!đua – .)(?<!đua, .)(?<!đua-.)"
                            rf"(?:{verb_branches})(?!\w)"),
         grantor_re=re.compile(rf"\W{grantor_tail}"),
         grantor_at0_re=re.compile(grantor_tail),
-        mandate_re=re.compile(rf"(?i:ủy|uỷ)\s+quyền\s+(?i:của\s+)?(?P<g>(?i:{grantor}))"),
+        mandate_re=re.compile(rf"(?i:ủy|uỷ)\s+quyền\s+(?i:của\s+)?(?P<g>{grantor_fast})"),
         qty_re=re.compile(
             rf"(?P<n>{lead_num})(?![.,]\d)\s++(?:(?i:lượt)\s++)?(?P<r>(?i:{recips}))(?!\w)"),
         num_before_re=re.compile(rf"(?P<n>{lead_num})\s+$"),
@@ -311,10 +383,15 @@ _MAX_HITS = 20_000  # pathological input guard: a real article has a few dozen a
 
 
 def _recipient_of(t: Tables, word: str) -> str:
-    for rx, value in t.recipients:
-        if rx.fullmatch(word):
-            return value
-    return word.lower()
+    known = t.cache.get(("r", word))
+    if known is not None:
+        return known
+    value = next((value for rx, value in t.recipients if rx.fullmatch(word)), None)
+    if value is None:
+        value = word.lower()
+    if len(t.cache) < 4096:
+        t.cache[("r", word)] = value
+    return value
 
 
 def _count(t: Tables, s: str) -> int | None:
@@ -346,8 +423,6 @@ def _row_of(t: Tables, name: str) -> AwardRow:
 def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | None:
     """The award mention whose name starts at ``pos`` (a head word was found there)."""
     m = t.name_re.match(text, pos, e)
-    pre = t.pre_re.search(text, max(s, pos - 16), pos)
-    start = pre.start() if pre else pos
     if m is None:  # danh hiệu “<a title not in the table>”, given with a grant verb
         q = t.quoted_title_re.match(text, pos, e)
         if (q is None or t.name_re.match(text, q.start("name"), e)
@@ -355,9 +430,16 @@ def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | Non
             return None
         name = q.group("name")
         return _with_suffix(t, text, pos, q.end(), e, name, _classify(name), None)
+    # ≡ the leftmost match of (?P<pre>(?i:danh\s+hiệu)\s*)?(?:[“"‘]\s*)?$ before pos
+    pre = t.pre_re.search(text, max(s, pos - 16), pos)
+    if pre:
+        start = pre.start()
+    else:
+        quote = _PRE_QUOTE.search(text, max(s, pos - 16), pos)
+        start = quote.start() if quote else pos
     name = m.group()
     row = _row_of(t, name)
-    if row.cue and not (pre and pre.group("pre")) and not t.cue_before_re.search(
+    if row.cue and not pre and not t.cue_before_re.search(
             text, max(s, pos - 20), pos):
         return None
     end = m.end()
@@ -376,6 +458,7 @@ def _with_suffix(t: Tables, text: str, start: int, end: int, limit: int, name: s
     return Mention(start, end, _clean(name), cls, grantor, recipient)
 
 
+_PRE_QUOTE = re.compile(r"[“\"‘]\s*$")  # an opening quote before a name, without "danh hiệu"
 _QUOTES_SPACES = re.compile(r"[“”\"‘’]|\s{2,}|[\n\t]")
 
 
