@@ -287,7 +287,7 @@ def context_before(text: str, pos: int, lo: int) -> tuple[CueHit | None, bool]:
             if hit is not None and i >= table.max_words - 1:  # every longer cue fits in words
                 return hit, False
     gap = text[lo:pos]
-    cut = max(gap.rfind(b) for b in _BREAKS)
+    cut = max(gap.rfind(";"), gap.rfind("\n"), gap.rfind("!"), gap.rfind("?"), gap.rfind("…"), gap.rfind(". "))
     broke = cut >= 0
     if broke:
         gap = gap[cut + 1:]
@@ -298,16 +298,32 @@ def context_before(text: str, pos: int, lo: int) -> tuple[CueHit | None, bool]:
 
 
 def _nearest(table: CueTable, gap: str, words: list[str]) -> tuple[CueHit | None, int]:
-    """The cue ending nearest the end of ``gap`` (its words given), with the index of its last word."""
-    bare = [w.strip(_WORD_PUNCT) for w in words]
+    """The cue ending nearest the end of ``gap`` (its words given), with the index of its last word.
+
+    Words are stripped of punctuation only when looked at (the cue is usually the last word or
+    two); a word whose stripped form ends no cue costs one dictionary lookup.
+    """
+    by_last = table.by_last
+    max_reach = table.max_reach
     dist = len(gap) - len(gap.rstrip())
-    for i in range(len(bare) - 1, -1, -1):
-        for cue_words, row in table.by_last.get(bare[i], ()):
-            k = len(cue_words)
-            if i + 1 >= k and tuple(bare[i + 1 - k:i + 1]) == cue_words and dist <= row.reach:
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        rows = by_last.get(w.strip(_WORD_PUNCT))
+        if rows is not None:
+            prev = None  # the word before, stripped: most longer cues fail on it
+            for cue_words, row in rows:
+                k = len(cue_words)
+                if i + 1 < k or dist > row.reach:
+                    continue
+                if k > 1:
+                    if prev is None:
+                        prev = words[i - 1].strip(_WORD_PUNCT)
+                    if prev != cue_words[-2] or (
+                            k > 2 and tuple(x.strip(_WORD_PUNCT) for x in words[i + 1 - k:i - 1]) != cue_words[:-2]):
+                        continue
                 return CueHit(row.cls, " ".join(words[i + 1 - k:i + 1]).strip(_WORD_PUNCT), dist), i
-        dist += len(words[i]) + 1
-        if dist > table.max_reach:
+        dist += len(w) + 1
+        if dist > max_reach:
             break
     return None, -1
 

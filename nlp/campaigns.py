@@ -216,6 +216,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+_COLON_TAILS = ("như:", "gồm:")  # cue tails that end in a colon (three letters before it)
+
 # Letters that ignore-case match only themselves and their upper case (checked over every code
 # point; "i", "k", "s" also match "İ", "K" (Kelvin), "ſ"…).
 _CASE_SAFE = "abcdefghjlmnopqrtuvwxyzđ"
@@ -296,12 +298,21 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
         if m is not None and (e := match_at(m.end())) is not None:
             hits.append((m.end(), e))
     for tail in rare:
+        if tail in _COLON_TAILS:
+            continue
         i = text.find(tail)
         while i >= 0:
             m = after_cue(text, i + len(tail))
             if m is not None and (e := match_at(m.end())) is not None:
                 hits.append((m.end(), e))
             i = text.find(tail, i + 1)
+    i = text.find(":")  # "như:", "gồm:": one search for the colon instead of one per cue
+    while i >= 0:
+        if text[i - 3:i + 1] in _COLON_TAILS:
+            m = after_cue(text, i + 1)
+            if m is not None and (e := match_at(m.end())) is not None:
+                hits.append((m.end(), e))
+        i = text.find(":", i + 1)
     # … distinctive names on their own (one regex pass for all their first words) …
     for m in cat.scan.finditer(text):
         if (e := match_at(m.start())) is not None:
