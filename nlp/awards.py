@@ -359,17 +359,20 @@ _BY = re.compile(r"(?<!\w)(?i:bằng|với)(?:\s+(?i:hình\s+thức))?\s*$")
 _BREAKDOWN = re.compile(r":|(?<!\w)(?i:trong đó|gồm|cụ thể|bao gồm)(?!\w)")
 _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
+# ≡ [;(…:]|\.(?=\s|$|/)|\s(?i:vì|…)(?!\w) , starting with one class so that re scans ahead
 _PHRASE_STOP = re.compile(
-    r"[;(…:]|\.(?=\s|$|/)|\s(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w)")
+    r"[;(…:.\s](?:(?<=[;(…:])|(?<=\.)(?=\s|$|/)"
+    r"|(?<=\s)(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w))")
 # ≡ (?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+ , starting with a class so that re scans ahead
 _SEG_SEP = re.compile(r"[\s,:](?<!\s.)(?:(?<=[,:])\s*|(?<=\s)(?:\s*[,:]\s*|\s*(?i:và|cùng)\s+))")
 # Fixed formulas naming ONE collective recipient: "Đảng bộ, chính quyền và Nhân dân quận 3",
 # "cán bộ và Nhân dân xã X", "Nhân dân và cán bộ phường Y", "cán bộ, chiến sĩ Đồn Biên phòng Z".
-_COLLECTIVE = re.compile(
-    r"(?i:đảng\s+bộ,?\s+chính\s+quyền(?:,?\s+mặt\s+trận)?\s+và\s+nhân\s+dân"
-    r"|(?:cán\s+bộ(?:,\s*chiến\s+sĩ)?|cán\s+bộ,\s*đảng\s+viên)\s+và\s+nhân\s+dân"
-    r"|nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)"
-    r"|cán\s+bộ,\s*chiến\s+sĩ)\s+(?=\w)")
+_COLLECTIVE = re.compile(r"[{}](?:{})\s+(?=\w)".format(*_leading([
+    r"đảng\s+bộ,?\s+chính\s+quyền(?:,?\s+mặt\s+trận)?\s+và\s+nhân\s+dân",
+    r"cán\s+bộ(?:,\s*chiến\s+sĩ)?\s+và\s+nhân\s+dân",
+    r"cán\s+bộ,\s*đảng\s+viên\s+và\s+nhân\s+dân",
+    r"nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)",
+    r"cán\s+bộ,\s*chiến\s+sĩ"])))
 _LEAD_CUT = re.compile(r"[\s,]*")
 _VERB_END = re.compile(r"[{}](?<!\w.)(?:{})\s+[“\"‘]?$".format(
     *_leading("trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao".split("|"))))

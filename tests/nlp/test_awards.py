@@ -359,6 +359,9 @@ class TestFastScanRewrites:
         "chương trình công tác, quá trình, trình Chủ tịch nước tặng thưởng Huân chương.",
         "ĐỀ NGHỊ TRAO TẶNG 3 TẬP THỂ; 12,5 cá nhân, x5 đơn vị, HAI ĐƠN VỊ, ſáu cá nhân được "
         "nhận, đạt, vinh dự đón nhận; khen thưởng, công nhận, quyết định tặng: và cùng , ",
+        "tặng Bằng khen cho Đảng bộ, chính quyền và Nhân dân xã A, cán bộ và nhân dân phường B, "
+        "CÁN BỘ, CHIẾN SĨ Đồn C (vì thành tích… tại lễ. Nhân dân và lực lượng vũ trang huyện D "
+        "với thành tích; cán bộ, đảng viên và nhân dân thôn E đạt 1.5/ do",
     ]
 
     @pytest.mark.parametrize("text", TEXTS)
@@ -382,3 +385,12 @@ class TestFastScanRewrites:
         from thidua.nlp.awards import _SEG_SEP
         assert [m.span() for m in _SEG_SEP.finditer(text)] == [
             m.span() for m in re.finditer(r"(?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+", text)]
+        from thidua.nlp.awards import _COLLECTIVE, _PHRASE_STOP
+        assert [m.span() for m in _PHRASE_STOP.finditer(text)] == [m.span() for m in re.finditer(
+            r"[;(…:]|\.(?=\s|$|/)|\s(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)"
+            r"(?!\w)", text)]
+        assert [m.span() for m in _COLLECTIVE.finditer(text)] == [m.span() for m in re.finditer(
+            r"(?i:đảng\s+bộ,?\s+chính\s+quyền(?:,?\s+mặt\s+trận)?\s+và\s+nhân\s+dân"
+            r"|(?:cán\s+bộ(?:,\s*chiến\s+sĩ)?|cán\s+bộ,\s*đảng\s+viên)\s+và\s+nhân\s+dân"
+            r"|nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)"
+            r"|cán\s+bộ,\s*chiến\s+sĩ)\s+(?=\w)", text)]
