@@ -15,6 +15,7 @@ from thidua.nlp.text import Context
 from thidua.nlp.vndate import (
     DAY, DM_CORE, FULL_CORE, MONTH, TEXTUAL_CORE, YEAR,
     anchor_windows, infer_year, load_table, make_date, numbers, parse_full, words_alt,
+    gated, scan_windows,
 )
 
 _S = r"\s{1,3}"
@@ -223,22 +224,9 @@ def find_published(ctx: Context) -> date | None:
 
 
 def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:
-    """Grammar matches tried only at plausible starts inside the windows."""
-    out = []
-    done = 0
-    starts = _starts().finditer
-    for ws, we in wins:
-        if we <= done:
-            continue
-        for st in starts(text, max(ws, done), we):
-            p = st.start()
-            if p >= done and (m := match(text, p)):
-                done = m.end()
-                out.append(m)
-    return out
+    return scan_windows(text, wins, _starts(), match)
 
 
 @cache
 def _gated() -> re.Pattern[str]:
-    """The grammar behind a lookahead on the start pattern: one C-level scan for dense input."""
-    return re.compile(rf"(?=(?:{_starts().pattern}))(?:{_grammar().pattern})")
+    return gated(_starts(), _grammar())

@@ -17,6 +17,7 @@ from thidua.nlp.models import Reference
 from thidua.nlp.text import Context, fold, key
 from thidua.nlp.vndate import (
     DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, load_table, parse_partial, words_alt,
+    gated, scan_windows,
 )
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
@@ -194,22 +195,9 @@ def find_references(ctx: Context) -> list[Reference]:
 
 
 def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:
-    """Grammar matches tried only at plausible starts inside the windows."""
-    out = []
-    done = 0
-    starts = _starts().finditer
-    for ws, we in wins:
-        if we <= done:
-            continue
-        for st in starts(text, max(ws, done), we):
-            p = st.start()
-            if p >= done and (m := match(text, p)):
-                done = m.end()
-                out.append(m)
-    return out
+    return scan_windows(text, wins, _starts(), match)
 
 
 @cache
 def _gated() -> re.Pattern[str]:
-    """The grammar behind a lookahead on the start pattern: one C-level scan for dense input."""
-    return re.compile(rf"(?=(?:{_starts().pattern}))(?:{_grammar().pattern})")
+    return gated(_starts(), _grammar())

@@ -115,3 +115,23 @@ def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str], int]], text:
     if we >= 0:
         out.append((ws, min(we, len(text))))
     return out
+
+
+def scan_windows(text: str, wins: list[tuple[int, int]], starts: re.Pattern[str], match) -> list[re.Match[str]]:
+    """Grammar matches (``match(text, pos)``) tried only at plausible ``starts`` inside the windows."""
+    out = []
+    done = 0
+    for ws, we in wins:
+        if we <= done:
+            continue
+        for st in starts.finditer(text, max(ws, done), we):
+            p = st.start()
+            if p >= done and (m := match(text, p)):
+                done = m.end()
+                out.append(m)
+    return out
+
+
+def gated(starts: re.Pattern[str], grammar: re.Pattern[str]) -> re.Pattern[str]:
+    """The grammar behind a lookahead on the start pattern: one C-level scan for dense input."""
+    return re.compile(rf"(?=(?:{starts.pattern}))(?:{grammar.pattern})")
