@@ -95,6 +95,8 @@ class Tables:
     cue_before_re: re.Pattern[str]  # a grant verb right before a title ("tặng “Người tốt, việc tốt”")
     patterns: dict[str, str] = field(default_factory=dict)  # expanded pattern per row, for tests
     cache: dict[tuple[str, str], str] = field(default_factory=dict)  # recipient per counted noun
+    verb_reach: int = 0  # how far into a grant verb its scan hint can start
+    proposal_reach: int = 0
 
 
 def _literal_head(pattern: str) -> str:
@@ -322,6 +324,8 @@ def tables() -> Tables:
         verb_before_re=re.compile(rf"[{vpp_cls}](?<!\w.)(?:{vpp_branches})(?!\w)[^;:]{{0,40}}$"),
         cue_before_re=re.compile(rf"[{vp_cls}](?<!\w.)(?:{vp_branches})(?!\w)\s*[“\"‘]?$"),
         patterns=patterns,
+        verb_reach=_reach(alts["verb"], _VERB_HINTS),
+        proposal_reach=_reach(alts["proposal"], _PROPOSAL_HINTS),
     )
 
 
@@ -510,6 +514,22 @@ class _Sentence:
         return self.grantors[i - 1] if i else None
 
 
+def _first_hint(low: str, hints: tuple[str, ...], s: int, e: int) -> int:
+    """Where the first of ``hints`` occurs in low[s:e], or -1."""
+    return min((i for k in hints if (i := low.find(k, s, e)) >= 0), default=-1)
+
+
+def _reach(alts: list[str], hints: tuple[str, ...]) -> int:
+    """How far into a match of one of ``alts`` (plain words after lookbehinds) its first hint
+    can start."""
+    reach = 0
+    for alt in alts:
+        while (m := _LEAD_LOOKBEHIND.match(alt)):
+            alt = alt[m.end():]
+        reach = max(reach, min(i for h in hints if (i := alt.lower().find(h)) >= 0))
+    return reach
+
+
 def _sentence(t: Tables, text: str, low: str, s: int, e: int,
               mentions: list[Mention]) -> list[AwardTally]:
     # Look only near the awards: a tally never reaches far, and a run-away "sentence"
@@ -522,7 +542,9 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
         i = text.find(";", i + 1, e)
     grantors: list[tuple[int, int, str]] = []
     scanned = s
-    verbs = t.verb_re.finditer(text, s, e) if any(low.find(k, s, e) >= 0 for k in _VERB_HINTS) else ()
+    # A verb holds a hint within its first t.verb_reach characters: scan from the first hint.
+    first = _first_hint(low, _VERB_HINTS, s, e)
+    verbs = t.verb_re.finditer(text, max(s, first - t.verb_reach), e) if first >= 0 else ()
     for v in verbs:
         # windows do not overlap: each character is tried as a grantor start at most once
         lo = max(scanned, v.start() - _GRANTOR_WINDOW)
@@ -541,8 +563,10 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
             if not (i and g[0] < ends[i - 1] + 200):
                 kept.append(g)
         grantors = sorted(kept + mandates)
-    cues = ([(m.start(), m.end()) for m in t.proposal_re.finditer(text, s, e)]
-            if any(low.find(k, s, e) >= 0 for k in _PROPOSAL_HINTS) else [])
+    first = _first_hint(low, _PROPOSAL_HINTS, s, e)
+    cues = ([(m.start(), m.end())
+             for m in t.proposal_re.finditer(text, max(s, first - t.proposal_reach), e)]
+            if first >= 0 else [])
 
     # "N Bằng khen", "10 tập thể lao động xuất sắc": the count sits right before the award.
     direct: dict[int, tuple[int, int | None, str | None]] = {}
