@@ -173,6 +173,8 @@ CUE_BEFORE = re.compile(
     r"(?:phong\s+trào(?:\s+thi\s+đua)?(?:\s+đặc\s+biệt)?|cuộc\s+vận\s+động|đợt\s+thi\s+đua"
     r"|thi\s+đua|như|gồm)\s*:?\s*$"
 )
+# The words CUE_BEFORE can end in (before its whitespace and colon): a cheap test before it.
+CUE_BEFORE_ENDS = ("trào", "đua", "biệt", "động", "như", "gồm")
 # Where such a cue ends, found with str.find (first letter left out: any case).
 CUE_TAILS = ("hong trào", "ận động", "hi đua", "như:", "gồm:")
 AFTER_CUE_SKIP = re.compile(r"(?:\s+thi\s+đua|\s+đặc\s+biệt)*\s*:?\s*")

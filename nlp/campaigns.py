@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from thidua.nlp.campaign_classifier import (
     CUE_BEFORE,
+    CUE_BEFORE_ENDS,
     CUE_TAILS,
     NEGATIVE,
     SEP_BEFORE,
@@ -145,6 +146,12 @@ def _name_facts(name: str) -> tuple[bool, Entry | None, bool, bool]:
     return False, entry, unusable, first.islower()
 
 
+@lru_cache(maxsize=8192)
+def _entry_of(name: str) -> Entry | None:
+    """``lookup(name)``, cached: the same names recur across articles."""
+    return lookup(name)
+
+
 def _decide(name: str, hit: CueHit | None, inherited: bool, closed: bool) -> tuple[Entry | None, float] | None:
     """Whether a quoted text is a campaign: (catalogue entry or None, confidence), or None."""
     if hit is not None and hit.cls in NEGATIVE:
@@ -169,32 +176,67 @@ def _doc_title_after_ref(text: str, pos: int, ref_ends: list[int]) -> bool:
     return i >= 0 and pos - ref_ends[i] <= 12 and _DOC_AFTER_REF.fullmatch(text, ref_ends[i], pos) is not None
 
 
+class _Pending:
+    """A quotation's cue, worked out only when something reads it: a third of the quotes are
+    ruled out by their words alone, and their cue matters only if a list goes on after them."""
+
+    __slots__ = ("open", "lo", "prev_close", "prev", "hit", "inherited", "done")
+
+    def __init__(self, open_: int, lo: int, prev_close: int, prev: CueHit | _Pending | None) -> None:
+        self.open, self.lo, self.prev_close, self.prev = open_, lo, prev_close, prev
+        self.hit: CueHit | None = None
+        self.inherited = False
+        self.done = False
+
+
+def _hit_of(text: str, state: CueHit | _Pending | None) -> CueHit | None:
+    if type(state) is not _Pending:
+        return state
+    if not state.done:
+        chain = []  # unresolved cues back to the first resolved one, resolved oldest first
+        s: CueHit | _Pending | None = state
+        while type(s) is _Pending and not s.done:
+            chain.append(s)
+            s = s.prev
+        for p in reversed(chain):
+            hit, broke = context_before(text, p.open, p.lo)
+            if hit is None and not broke and p.prev_close >= 0:
+                prev_hit = p.prev.hit if type(p.prev) is _Pending else p.prev
+                if (prev_hit is not None and prev_hit.cls == "campaign" and p.open - p.prev_close <= 120
+                        and text[p.prev_close:p.open].lstrip().startswith(",")):
+                    p.hit, p.inherited = prev_hit, True  # a list that goes on after an unquoted item
+            else:
+                p.hit = hit
+            p.done = True
+    return state.hit
+
+
 def _quoted(text: str, quotes: list[Quote], ref_ends: list[int]) -> list[tuple[Campaign, int]]:
     """Campaigns named in quotes, each with the end of its quotation (for list continuation)."""
     found: list[tuple[Campaign, int]] = []
     prev: Quote | None = None
-    prev_hit: CueHit | None = None
+    prev_state: CueHit | _Pending | None = None
     for q in quotes:
         start, end = _name_span(text, q)
         if end - start < 3:  # nothing to name; a list may still go on past it
             prev = q
             continue
-        inherited = False
+        state: CueHit | _Pending | None
+        listed = False
         if prev is not None and q.open - prev.close <= LOOK_BACK and _SEP_ONLY.fullmatch(text, prev.close, q.open):
-            hit, inherited = prev_hit, True
+            state, listed = prev_state, True
         else:
             lo = max(0, q.open - LOOK_BACK, prev.close if prev is not None else 0)
-            hit, broke = context_before(text, q.open, lo)
-            if (hit is None and not broke and prev_hit is not None and prev_hit.cls == "campaign"
-                    and prev is not None and q.open - prev.close <= 120
-                    and text[prev.close:q.open].lstrip().startswith(",")):
-                hit, inherited = prev_hit, True  # a list that goes on after an unquoted item
+            state = _Pending(q.open, lo, prev.close if prev is not None else -1, prev_state)
         if ref_ends and _doc_title_after_ref(text, q.open, ref_ends):
-            hit = CueHit("doc_title", "về", 0)
-        prev, prev_hit = q, hit
-        if end - start < 3:
-            continue
+            state = CueHit("doc_title", "về", 0)
+        prev, prev_state = q, state
         name = text[start:end]
+        ruled_out, entry, unusable, _ = _name_facts(name)
+        if ruled_out or (entry is None and unusable):
+            continue  # no campaign whatever the cue
+        hit = _hit_of(text, state)
+        inherited = listed or (type(state) is _Pending and state.inherited)
         verdict = _decide(name, hit, inherited, q.closed)
         if verdict is None:
             continue
@@ -332,11 +374,15 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
     for s, e in sorted(hits, key=lambda h: (h[0], -h[1])):
         if s < last_end or s in quoted_starts or _inside(quoted_spans, starts, s):
             continue  # a shorter alias inside a longer match, or inside a quotation
-        entry = lookup(text[s:e])
+        entry = _entry_of(text[s:e])
         if entry is None or entry.negative:
             continue
         before = text[max(0, s - 40):s].lower()
-        cue_m = CUE_BEFORE.search(before)
+        # CUE_BEFORE ends in a cue word, then whitespace and at most one colon: test that first.
+        tail = before.rstrip()
+        if tail.endswith(":"):
+            tail = tail[:-1].rstrip()
+        cue_m = CUE_BEFORE.search(before) if tail.endswith(CUE_BEFORE_ENDS) else None
         cue: str | None = cue_m.group().strip(" :") if cue_m else None
         confidence = 0.85
         if cue is None and SEP_BEFORE.search(before):
@@ -356,7 +402,7 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
         ends.add(e)
         last_end = e
         while (m := _LIST_NEXT.match(text, last_end)) and (e2 := match_at(m.end())) is not None:
-            entry = lookup(text[m.end():e2])  # the list goes on: ", Cựu chiến binh gương mẫu"
+            entry = _entry_of(text[m.end():e2])  # the list goes on: ", Cựu chiến binh gương mẫu"
             if entry is None or entry.negative or _inside(quoted_spans, starts, m.end()):
                 break
             found.append(_campaign(text, m.end(), e2, entry, "list", 0.8))
@@ -378,6 +424,6 @@ def find_campaigns(ctx: Context, references: list[Reference] | None = None) -> l
     # Outside the catalogue, a campaign's display name is its first-seen surface form.
     first_seen: dict[str, str] = {}
     for c in found:
-        if c.canonical == c.surface and c.confidence < 0.95 and lookup(c.name) is None:
+        if c.canonical == c.surface and c.confidence < 0.95 and _entry_of(c.name) is None:
             c.canonical = first_seen.setdefault(c.key, c.surface)
     return found

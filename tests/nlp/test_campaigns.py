@@ -198,3 +198,44 @@ class TestNoNameInsideAQuote:
     ])
     def test_cases(self, text, expected):
         assert names(text) == expected
+
+
+class TestPreselection:
+    """The cheap tests in front of the unquoted pass must never drop what the full rules find."""
+
+    def test_names_pattern_covers_every_matcher(self):
+        import re
+
+        from thidua.nlp.campaign_classifier import tone_variants
+        from thidua.nlp.campaigns import _names_pattern
+
+        names_re = re.compile(_names_pattern())
+        cat = catalogue()
+        for e in cat.entries:
+            if e.negative is not None or e.unquoted not in ("anywhere", "after_cue"):
+                continue
+            for n in (e.name, *e.aliases):
+                for v in tone_variants(n.lower()):
+                    for form in (v, v.upper(), v.capitalize(), v.title()):
+                        matcher = cat.first_words.get(form.split()[0].lower().rstrip(","))
+                        if matcher is not None and matcher.match(form):
+                            assert names_re.match(form), form
+
+    def test_cue_before_ends(self):
+        from thidua.nlp.campaign_classifier import CUE_BEFORE, CUE_BEFORE_ENDS
+
+        for cue in ("phong trào", "phong trào thi đua", "phong trào đặc biệt", "phong trào thi đua đặc biệt",
+                    "cuộc vận động", "đợt thi đua", "thi đua", "như", "gồm"):
+            for after in ("", " ", ": ", " :\n"):
+                m = CUE_BEFORE.search("xã " + cue + after)
+                assert m and m.group().strip(" :\n") == cue
+                assert m.group().rstrip().rstrip(":").rstrip().endswith(CUE_BEFORE_ENDS)
+
+    @pytest.mark.parametrize("text", [
+        "Phong trào thi đua Toàn dân đoàn kết xây dựng đời sống văn hóa; phong trào: Dân vận khéo.",
+        "Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam, thi đua đặc biệt Dạy tốt - học tốt.",
+        "Các phong trào gồm: Hai tốt, Ba sẵn sàng và Cựu chiến binh gương mẫu.",
+        "Thi đua như: DÂN VẬN KHÉO.",
+    ])
+    def test_unquoted_after_cues_found(self, text):
+        assert names(text)
