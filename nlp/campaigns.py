@@ -193,20 +193,23 @@ def _hit_of(text: str, state: CueHit | _Pending | None) -> CueHit | None:
     if type(state) is not _Pending:
         return state
     if not state.done:
-        chain = []  # unresolved cues back to the first resolved one, resolved oldest first
-        s: CueHit | _Pending | None = state
-        while type(s) is _Pending and not s.done:
-            chain.append(s)
-            s = s.prev
-        for p in reversed(chain):
+        chain = []  # cues that take the previous quote's cue (a list), resolved oldest first
+        p = state
+        while True:
             hit, broke = context_before(text, p.open, p.lo)
-            if hit is None and not broke and p.prev_close >= 0:
-                prev_hit = p.prev.hit if type(p.prev) is _Pending else p.prev
-                if (prev_hit is not None and prev_hit.cls == "campaign" and p.open - p.prev_close <= 120
-                        and text[p.prev_close:p.open].lstrip().startswith(",")):
-                    p.hit, p.inherited = prev_hit, True  # a list that goes on after an unquoted item
-            else:
-                p.hit = hit
+            p.hit = hit
+            if not (hit is None and not broke and p.prev_close >= 0 and p.open - p.prev_close <= 120
+                    and text[p.prev_close:p.open].lstrip().startswith(",")):
+                p.done = True
+                break
+            chain.append(p)
+            if type(p.prev) is not _Pending or p.prev.done:
+                break
+            p = p.prev
+        for p in reversed(chain):
+            prev_hit = p.prev.hit if type(p.prev) is _Pending else p.prev
+            if prev_hit is not None and prev_hit.cls == "campaign":
+                p.hit, p.inherited = prev_hit, True  # a list that goes on after an unquoted item
             p.done = True
     return state.hit
 
