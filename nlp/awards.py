@@ -139,18 +139,27 @@ _LEAD_LOOKBEHIND = re.compile(r"\(\?<!([^()]*)\)")
 
 
 _CASE_VARIANTS: dict[str, str] = {}
+_VIET = ("abcdefghijklmnopqrstuvwxyzđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
+         "ùúụủũưừứựửữỳýỵỷỹ")
 
 
 def _ci_class(chars: str) -> str:
     """Every character (?i:…) matches for one of ``chars``, escaped for a character class
     (Python's case folding: 'ſ' is an 's', 'K' a 'k'; a test checks no astral one is)."""
     missing = "".join(dict.fromkeys(c for c in chars if c not in _CASE_VARIANTS))
-    if missing:  # one scan of the BMP for these letters and the usual first letters
-        letters = "".join(dict.fromkeys(missing + "abcdefghijklmnopqrstuvwxyzđ"))
+    if missing:  # one scan of the BMP for these and all Vietnamese letters
+        letters = "".join(dict.fromkeys(missing + _VIET + _VIET.upper()))
         found = re.findall(f"(?i:[{re.escape(letters)}])", "".join(map(chr, range(0x10000))))
+        lowers = {x.lower() for x in letters}
+        by_lower: dict[str, list[str]] = {}
+        for c in found:
+            by_lower.setdefault(c.lower(), []).append(c)
+        # 'ı', 'ſ', 'İ': matched case-insensitively though their lower case is no letter's
+        odd = [c for c in found if c.lower() not in lowers]
         for x in letters:
             one = re.compile(f"(?i:{re.escape(x)})")
-            _CASE_VARIANTS[x] = "".join(c for c in found if one.fullmatch(c))
+            _CASE_VARIANTS[x] = "".join(sorted(
+                {c for c in by_lower.get(x.lower(), []) + odd if one.fullmatch(c)}))
     return "".join(re.escape(c) for c in dict.fromkeys("".join(_CASE_VARIANTS[c] for c in chars)))
 
 
