@@ -152,11 +152,12 @@ def _entry_of(name: str) -> Entry | None:
     return lookup(name)
 
 
-def _decide(name: str, hit: CueHit | None, inherited: bool, closed: bool) -> tuple[Entry | None, float] | None:
+def _decide(name: str, hit: CueHit | None, inherited: bool, closed: bool,
+            facts: tuple[bool, Entry | None, bool, bool] | None = None) -> tuple[Entry | None, float] | None:
     """Whether a quoted text is a campaign: (catalogue entry or None, confidence), or None."""
     if hit is not None and hit.cls in NEGATIVE:
         return None
-    ruled_out, entry, unusable, lower = _name_facts(name)
+    ruled_out, entry, unusable, lower = facts or _name_facts(name)
     if ruled_out:
         return None
     if entry is not None:
@@ -235,21 +236,23 @@ def _quoted(text: str, quotes: list[Quote], ref_ends: list[int]) -> list[tuple[C
             state = CueHit("doc_title", "về", 0)
         prev, prev_state = q, state
         name = text[start:end]
-        ruled_out, entry, unusable, _ = _name_facts(name)
-        if ruled_out or (entry is None and unusable):
-            continue  # no campaign whatever the cue
+        facts = _name_facts(name)
+        if facts[0] or (facts[1] is None and facts[2]):
+            continue  # ruled out, or no catalogue name and unusable: no campaign whatever the cue
         hit = _hit_of(text, state)
         inherited = listed or (type(state) is _Pending and state.inherited)
-        verdict = _decide(name, hit, inherited, q.closed)
+        verdict = _decide(name, hit, inherited, q.closed, facts)
         if verdict is None:
             continue
         entry, confidence = verdict
-        found.append((_campaign(text, start, end, entry, hit.cue if hit else None, confidence), q.close))
+        found.append((_campaign(text, start, end, entry, hit.cue if hit else None, confidence, name), q.close))
     return found
 
 
-def _campaign(text: str, start: int, end: int, entry: Entry | None, cue: str | None, confidence: float) -> Campaign:
-    name = text[start:end]
+def _campaign(text: str, start: int, end: int, entry: Entry | None, cue: str | None, confidence: float,
+              name: str | None = None) -> Campaign:
+    if name is None:
+        name = text[start:end]
     canonical = entry.name if entry is not None else name
     return Campaign(surface=name, start=start, end=end, name=name, key=fast_key_cached(canonical),
                     canonical=canonical, cue=cue, confidence=round(confidence, 2))
@@ -404,7 +407,8 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
         found.append(_campaign(text, s, e, entry, cue, confidence))
         ends.add(e)
         last_end = e
-        while (m := _LIST_NEXT.match(text, last_end)) and (e2 := match_at(m.end())) is not None:
+        while (list_gate.match(text, last_end) is not None and (m := _LIST_NEXT.match(text, last_end))
+               and (e2 := match_at(m.end())) is not None):
             entry = _entry_of(text[m.end():e2])  # the list goes on: ", Cựu chiến binh gương mẫu"
             if entry is None or entry.negative or _inside(quoted_spans, starts, m.end()):
                 break
