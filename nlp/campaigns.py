@@ -302,7 +302,8 @@ def _gates() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     * The common cue tails ("hong trào", "hi đua": nearly all cue hits, and they cannot
       overlap each other, so finditer sees every occurrence), kept only when a catalogue name
       follows after whitespace, colons and "thi đua" / "đặc biệt" (a loose form of
-      ``after_cue``'s skip); the other tails come back for ``str.find``.
+      ``after_cue``'s skip); the other tails, but those ending in a colon, come back for
+      ``str.find``.
     * ``_LIST_NEXT`` (whose match end is unique) followed by a catalogue name.
 
     Both only pre-select: every place they keep goes through ``after_cue`` / ``_LIST_NEXT``
@@ -315,7 +316,8 @@ def _gates() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     tails = re.compile("h(?:" + "|".join(re.escape(t[1:]) for t in common) + r")(?=[\s:]*(?:"
                        + names + r"|thi\s+đua" + more + r"|đặc\s+biệt" + more + "))")
     list_next = re.compile(_LIST_NEXT.pattern + "(?=" + names + ")")
-    return tails, tuple(t for t in CUE_TAILS if t not in common), list_next
+    assert {t for t in CUE_TAILS if t.endswith(":")} == set(_COLON_TAILS) and all(len(t) == 4 for t in _COLON_TAILS)
+    return tails, tuple(t for t in CUE_TAILS if t not in common and t not in _COLON_TAILS), list_next
 
 
 def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
@@ -337,8 +339,8 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
         return None
 
     # After a movement cue. "phong trào" and "thi đua" (nearly all cue hits) come from one
-    # literal-prefixed regex whose lookahead already wants the letter a catalogue name (or the
-    # skipped "thi đua" / "đặc biệt") starts with; the rare cues from str.find.
+    # literal-prefixed regex whose lookahead already wants a catalogue name after the skipped
+    # words (see _gates); "vận động" from str.find, "như:" / "gồm:" from the colons.
     after_cue = cat.after_cue.match
     tails_re, rare, list_gate = _gates()
     for m0 in tails_re.finditer(text):
@@ -346,8 +348,6 @@ def _unquoted(text: str, quoted_spans: list[tuple[int, int]], ends: set[int],
         if m is not None and (e := match_at(m.end())) is not None:
             hits.append((m.end(), e))
     for tail in rare:
-        if tail in _COLON_TAILS:
-            continue
         i = text.find(tail)
         while i >= 0:
             m = after_cue(text, i + len(tail))
