@@ -782,9 +782,27 @@ def _row(text: str, start: int, end: int, a: Mention, grantor: str | None, recip
         start += 1
     while end > start and text[end - 1] in " ,;":
         end -= 1
-    return AwardTally(surface=text[start:end], start=start, end=end, award=a.award,
+    return AwardTally(surface=text[start:end], start=start, end=end, award=display_name(a.award),
                       award_class=a.cls, grantor=grantor, recipient=recipient, count=count,
                       proposed=proposed)
+
+
+# One spelling per award, whatever the case the text used ("bằng khen", "Tập thể Lao động xuất
+# sắc"), so that statistics and facets do not split one award in two. Names with qualifiers
+# (a medal's rank, a flag's title) keep the text's words with a capital first letter.
+_CANONICAL = {
+    "bằng khen": "Bằng khen", "giấy khen": "Giấy khen", "lao động tiên tiến": "Lao động tiên tiến",
+    "tập thể lao động tiên tiến": "Tập thể lao động tiên tiến",
+    "tập thể lao động xuất sắc": "Tập thể lao động xuất sắc", "cờ thi đua": "Cờ thi đua",
+    "người tốt, việc tốt": "Người tốt, việc tốt", "chiến sĩ thi đua cơ sở": "Chiến sĩ thi đua cơ sở",
+}
+
+
+def display_name(award: str) -> str:
+    canonical = _CANONICAL.get(" ".join(award.lower().split()))
+    if canonical:
+        return canonical
+    return award[:1].upper() + award[1:]
 
 
 # --- document ------------------------------------------------------------------------------

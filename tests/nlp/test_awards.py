@@ -394,3 +394,18 @@ class TestFastScanRewrites:
             r"|(?:cán\s+bộ(?:,\s*chiến\s+sĩ)?|cán\s+bộ,\s*đảng\s+viên)\s+và\s+nhân\s+dân"
             r"|nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)"
             r"|cán\s+bộ,\s*chiến\s+sĩ)\s+(?=\w)", text)]
+
+
+class TestOneSpellingPerAward:
+    @pytest.mark.parametrize("text, award", [
+        ("UBND huyện tặng bằng khen cho 4 tập thể.", "Bằng khen"),
+        ("10 tập thể được tặng danh hiệu tập thể lao động xuất sắc.", "Tập thể lao động xuất sắc"),
+        ("UBND tỉnh tặng danh hiệu “Tập thể Lao động xuất sắc” cho 12 tập thể.", "Tập thể lao động xuất sắc"),
+        ("Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 2 tập thể.", "Huân chương Lao động hạng Ba"),
+    ])
+    def test_display_name(self, text, award):
+        from thidua.nlp.awards import find_awards
+        from thidua.nlp.text import Context
+
+        rows = find_awards(Context(text))
+        assert rows and {r.award for r in rows} == {award}
