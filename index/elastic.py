@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from thidua.index import facets as F
-from thidua.index.analysis import All, And, DocNum, Node, Not, Or, Term, parse_query, reference_token
+from thidua.index.analysis import All, DocNum, Node, Not, Or, Term, parse_query, reference_token
 from thidua.index.base import BackendUnavailable, IndexMissing, IndexReport, Progress, SearchBackend, highlights
 from thidua.index.documents import IndexedDoc, primary_unit, split_unit, to_indexed
 from thidua.index.models import (

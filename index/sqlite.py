@@ -45,7 +45,7 @@ FOLDED_COLS = "{title_f body_f facts_f}"
 WEIGHTS = (10.0, 2.0, 2.0, 5.0, 1.0, 1.0, 4.0)
 BATCH = 500
 
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE docs(
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, title TEXT, text TEXT,

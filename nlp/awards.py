@@ -281,8 +281,7 @@ def tables() -> Tables:
                  r.flags.get("recipient"), "cue" in r.flags)
         for r in by["award"])
     numwords = {r.pattern: int(r.value) for r in by["number"]}
-    num = rf"{NUM}|(?i:{'|'.join(numwords)})"
-    # The same, starting with a class, preceded by no word character, dot or comma.
+    # A count (digits or number words), starting with a class, preceded by no word character, dot or comma.
     num_cls, num_words = _leading(list(numwords))
     lead_num = (rf"[\d{num_cls}](?<![\w.,].)"
                 rf"(?:(?<=\d)(?:\d{{0,2}}(?:\.\d{{3}})+|\d*)|{num_words})")

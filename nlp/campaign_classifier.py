@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from thidua.nlp.text import DASHES, QUOTE_CHARS, fold, key
+from thidua.nlp.text import DASHES, QUOTE_CHARS, fold
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 from helpers import BODY, article, raw, stub_extractor
 

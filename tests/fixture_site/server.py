@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from tests.fixture_site.site import Page, Site, build_site
+from tests.fixture_site.site import Site, build_site
 
 
 @dataclass
