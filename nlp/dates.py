@@ -202,10 +202,18 @@ _TIME_AFTER = re.compile(rf"{_GLUE}{_TIME}")
 _LEAD_CHARS = 48  # "Ngày cập nhật: Thứ Hai, 08:00:00 SA - " is 38
 
 
+@cache
+def _published_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?i:{words_alt(_cues('published'))})")
+
+
 def find_published(ctx: Context) -> date | None:
     """The article's own date as its header states it (not a date from the body): a full
-    date after a cue (``Ngày đăng``), a weekday or a time; before a time; or alone on its line."""
+    date after a cue (``Ngày đăng``), a weekday or a time; before a time; or alone on its line.
+    A date after a publishing cue wins over one that only has a weekday or a time (portals print
+    today's date in their banner: ``Thứ Hai, 15/04/2024`` … ``Đăng lúc: 14/04/2024 08:30``)."""
     text = ctx.text
+    weak: date | None = None
     for m in _HEADER_DATE.finditer(text, 0, _HEADER_CHARS):
         s, e = m.span()
         d = parse_full(m.group())
@@ -214,13 +222,17 @@ def find_published(ctx: Context) -> date | None:
         ls = max(0, s - _LEAD_CHARS)
         before = text[ls:s].lower()
         if any(w in before for w in _lead_words()) and _published_lead().search(text, ls, s):
-            return d
+            if _published_cue().search(text, ls, s):
+                return d
+            weak = weak or d
+            continue
         if (s == 0 or not text[s - 1].isalnum() and text[s - 1] != "_") and _TIME_AFTER.match(text, e, _HEADER_CHARS):
-            return d
+            weak = weak or d
+            continue
         ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e, _HEADER_CHARS)
         if not text[ls:s].strip(" \t") and not text[e:le if le >= 0 else _HEADER_CHARS].strip(" \t"):
-            return d
-    return None
+            weak = weak or d
+    return weak
 
 
 def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:

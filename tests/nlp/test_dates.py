@@ -125,6 +125,9 @@ class TestPublishedFromHeader:
         ("Tin tức - Sự kiện\n05/03/2024\nHuyện tổng kết phong trào", date(2024, 3, 5)),
         ("Kỷ niệm 70 năm (10/10/1954 – 10/10/2024) của Thủ đô.", None),
         ("Ngày 5/5/2024, UBND tỉnh họp lúc 14:00 ngày 6/5/2024.", None),
+        # the portal's banner shows today's date; the article's own date follows a publishing cue
+        ("Trang chủ | Tin tức\nThứ Hai, 15/04/2024\nHuyện khen thưởng\nĐăng lúc: 14/04/2024 08:30\nNội dung",
+         date(2024, 4, 14)),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
