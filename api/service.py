@@ -266,18 +266,32 @@ class Service:
                     return
 
     def awards(self, filters: dict[str, Any], include_proposed: bool = False, size: int = 100) -> AwardRows:
-        rows = list(self.award_rows(filters, include_proposed, limit=size))
-        facet_filters = {k: v for k, v in filters.items() if k in FACET_FILTERS and v}
-        tallies = self.backend.award_tallies(facet_filters, include_proposed=include_proposed)
+        """A page of rows and the totals by award × recipient. The engine sums the totals when only
+        facet filters apply; filters on a row's own fields (grantor, recipient, class) need every
+        matching row, so the totals are summed from the rows themselves then."""
         totals: dict[tuple[str, str | None], dict[str, Any]] = {}
-        for t in tallies:
-            item = totals.setdefault((t.award, t.recipient), {"award": t.award, "recipient": t.recipient,
-                                                             "count": 0, "tallies": 0})
-            item["count"] += t.count
-            item["tallies"] += t.tallies
-        total_rows = sum(t.tallies for t in tallies)
-        return AwardRows(total=max(total_rows, len(rows)), rows=rows,
-                         totals=sorted(totals.values(), key=lambda x: -x["count"]))
+
+        def add(award: str, recipient: str | None, count: int, tallies: int) -> None:
+            item = totals.setdefault((award, recipient), {"award": award, "recipient": recipient,
+                                                          "count": 0, "tallies": 0})
+            item["count"] += count
+            item["tallies"] += tallies
+
+        if any(filters.get(k) for k in ROW_FILTERS):
+            rows, total = [], 0
+            for row in self.award_rows(filters, include_proposed):
+                total += 1
+                add(row.award, row.recipient, row.count or 0, 1)
+                if len(rows) < size:
+                    rows.append(row)
+        else:
+            rows = list(self.award_rows(filters, include_proposed, limit=size))
+            facet_filters = {k: v for k, v in filters.items() if k in FACET_FILTERS and v}
+            tallies = self.backend.award_tallies(facet_filters, include_proposed=include_proposed)
+            for t in tallies:
+                add(t.award, t.recipient, t.count, t.tallies)
+            total = max(sum(t.tallies for t in tallies), len(rows))
+        return AwardRows(total=total, rows=rows, totals=sorted(totals.values(), key=lambda x: -x["count"]))
 
 
 def _ref_tokens(rid: str) -> set[str]:

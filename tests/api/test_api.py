@@ -208,3 +208,12 @@ class TestPages:
     def test_missing_page_is_html_404(self, client):
         r = client.get("/tai-lieu/khong-co")
         assert r.status_code == 404 and "Không tìm thấy" in r.text
+
+
+def test_award_totals_follow_row_filters(client):
+    body = client.get("/api/awards", params={"recipient": "cá nhân"}).json()
+    assert body["rows"] and all(r["recipient"] == "cá nhân" for r in body["rows"])
+    assert {t["recipient"] for t in body["totals"]} == {"cá nhân"}
+    assert body["total"] == len(body["rows"])  # fewer than a page here
+    lao_dong = [t for t in body["totals"] if t["award"] == "Lao động tiên tiến"]
+    assert lao_dong and lao_dong[0]["count"] == 1774
