@@ -187,8 +187,10 @@ class _Matcher:
             node.setdefault("", set()).add(w)
         bare_hit = _rest_pattern(rest)
         starts = "".join(sorted(set(_UP + "0123456789") | {w[0] for w in bare}))
+        # Both kinds of hit need a non-word character before the capital; testing that once
+        # first drops the inside of all-caps words and numbers before the per-kind tests.
         self.scan = re.compile(
-            rf"[{re.escape(starts)}](?:{prefix_hit}|(?<![\w.].)(?:{bare_hit})(?!\w))"
+            rf"[{re.escape(starts)}](?<!\w.)(?:{prefix_hit}|(?<![\w.].)(?:{bare_hit})(?!\w))"
         )
         self.bare_only = re.compile(rf"[{re.escape(starts)}](?<![\w.].)(?:{bare_hit})(?!\w)")
         self.name = re.compile(_NAME)
@@ -199,17 +201,22 @@ class _Matcher:
         window = text[max(0, pos - 12):pos]
         hit = self._window_cache.get(window, False)
         if hit is False:
-            hit = None
-            m = self.prefix_tail.search(window)
-            if m:
-                surface = re.sub(r"[ ]+", " ", m.group().strip())
-                p = self.by_surface.get(surface) or self.by_surface.get(surface.lower())
-                if p:
-                    hit = (m.start() - len(window), p)
-            if len(self._window_cache) > 100_000:
-                self._window_cache.clear()
-            self._window_cache[window] = hit
+            hit = self.window_prefix(window)
         return None if hit is None else (pos + hit[0], hit[1])
+
+    def window_prefix(self, window: str) -> tuple[int, Prefix] | None:
+        """The prefix ending ``window`` (its start relative to the window's end), memoised."""
+        hit = None
+        m = self.prefix_tail.search(window)
+        if m:
+            surface = re.sub(r"[ ]+", " ", m.group().strip())
+            p = self.by_surface.get(surface) or self.by_surface.get(surface.lower())
+            if p:
+                hit = (m.start() - len(window), p)
+        if len(self._window_cache) > 100_000:
+            self._window_cache.clear()
+        self._window_cache[window] = hit
+        return hit
 
     def bare_at(self, text: str, pos: int) -> tuple[int, int] | None:
         """The province name starting at ``pos`` (a capital the scan took as a prefix hit)."""
@@ -372,20 +379,31 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
             bare.append((s, e))
 
     out: list[_Mention] = []
+    # The two memo probes (prefix window, name run) are inlined: this loop runs per scan hit.
+    window_cache, window_prefix = mt._window_cache, mt.window_prefix
+    name_match, run_cache = mt.name.match, _RUN_CACHE
     pos = 0  # end of the last accepted prefixed mention (or list item)
     for ns in starts:
         if ns < pos:
             continue
-        if (pre := mt.prefix_before(text, ns)) is None:
+        window = text[ns - 12 if ns > 12 else 0:ns]
+        pre = window_cache.get(window, False)
+        if pre is False:
+            pre = window_prefix(window)
+        if pre is None:
             if (span := mt.bare_at(text, ns)) is not None:
                 bare.append(span)
             continue
-        ps, p = pre
-        m = mt.name.match(text, ns)
+        ps, p = ns + pre[0], pre[1]
+        m = name_match(text, ns)
         if m is None:
             continue
         s, e = m.span()
-        found = _longest(text, gz, p, s, e)
+        hit = run_cache.get((p.surface, text[s:e]), False)
+        if hit is False:
+            found = _longest(text, gz, p, s, e)
+        else:
+            found = None if hit is None else (hit[0], hit[1], s + hit[2])
         if found is None:
             toks = _tokens(text, s, e)
             if _unknown_ok(text[ps:s], p, toks, e) and not gz.by_key(name_key(text[s:e])):
@@ -404,6 +422,8 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
                 break
             out.append(_Mention(nx.start("name"), item[2], item[0], item[1][0].name, item[1]))
             pos = item[2]
+    if not bare:
+        return out
     covered = _Covered(out)
     for s, e in bare:
         if covered(s) or not _bare_ok(text, s, e):
@@ -428,6 +448,8 @@ def _same_area(first: list[Unit], nxt: list[Unit]) -> bool:
 def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Bare names of districts the article also names with a prefix (``Thạch Thất phát động…``)."""
     named = {m.name: m for m in mentions if m.level == "district" and m.cands and not m.bare}
+    if not named:
+        return []
     covered = _Covered(mentions)
     out = []
     for name, ref in named.items():
@@ -445,7 +467,22 @@ def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _resolve(mentions: list[_Mention], published: date | None) -> list[Location]:
+# Candidate lists are shared across articles (memoised runs): their province sets and, for a
+# single unit, their picks are kept with the list itself (the entry holds it, so ids stay valid).
+_PROVS: dict[int, tuple[list[Unit], set[str]]] = {}
+_SINGLE: dict[tuple[int, bool], tuple[list[Unit], tuple[str | None, str | None, str, str | None]]] = {}
+
+
+def _provinces(cands: list[Unit]) -> set[str]:
+    hit = _PROVS.get(id(cands))
+    if hit is None or hit[0] is not cands:
+        if len(_PROVS) > 100_000:
+            _PROVS.clear()
+        hit = _PROVS[id(cands)] = (cands, {u.province for u in cands})
+    return hit[1]
+
+
+def _resolve(mentions: list[_Mention], published: date | None, text: str) -> list[Location]:
     """Pick each mention's province (and district) by what the rest of the article names."""
     # Articles repeat their places: work per distinct candidate list, not per mention.
     provs_of: dict[int, set[str]] = {}
@@ -453,7 +490,7 @@ def _resolve(mentions: list[_Mention], published: date | None) -> list[Location]
     for m in mentions:
         provs = provs_of.get(id(m.cands))
         if provs is None:
-            provs = provs_of[id(m.cands)] = {u.province for u in m.cands}
+            provs = provs_of[id(m.cands)] = _provinces(m.cands)
         if provs:
             w = 3.0 if m.level == "province" else (2.0 if len(provs) == 1 else 1.0 / len(provs))
             for p in provs:
@@ -465,16 +502,24 @@ def _resolve(mentions: list[_Mention], published: date | None) -> list[Location]
     prefer_new = published is not None and published >= REFORM
     done: dict[tuple[int, str], tuple[str | None, str | None, str, str | None]] = {}
     out = []
+    append = out.append
     for m in mentions:
-        ck = (id(m.cands), m.level)
+        cands = m.cands
+        ck = (id(cands), m.level)
         fields = done.get(ck)
         if fields is None:
-            fields = done[ck] = _pick(m, provs_of[id(m.cands)], votes, districts, prefer_new)
-        province, district, era, code = fields
-        out.append(Location(
-            surface="", start=m.start, end=m.end, name=m.name, level=m.level,
-            province=province, district=district, era=era, code=code,  # type: ignore[arg-type]
-        ))
+            if len(cands) == 1:  # independent of the votes: memoised across articles
+                sk = (id(cands), m.level in WARD_LEVELS)
+                hit = _SINGLE.get(sk)
+                if hit is None or hit[0] is not cands:
+                    if len(_SINGLE) > 100_000:
+                        _SINGLE.clear()
+                    hit = _SINGLE[sk] = (cands, _pick(m, provs_of[id(cands)], votes, districts, prefer_new))
+                fields = done[ck] = hit[1]
+            else:
+                fields = done[ck] = _pick(m, provs_of[id(cands)], votes, districts, prefer_new)
+        # Positional: (surface, start, end, name, level, province, district, era, code).
+        append(Location(text[m.start:m.end], m.start, m.end, m.name, m.level, *fields))
     return out
 
 
@@ -510,7 +555,4 @@ def find_locations(ctx: Context) -> list[Location]:
     mentions = _scan(ctx, gz, mt)
     mentions += _bare_districts(ctx.text, mentions)
     mentions.sort(key=lambda m: m.start)
-    locs = _resolve(mentions, ctx.published)
-    for loc in locs:
-        loc.surface = ctx.text[loc.start:loc.end]
-    return locs
+    return _resolve(mentions, ctx.published, ctx.text)
