@@ -44,6 +44,8 @@ _TOKEN_RE = re.compile(_TOKEN)
 # After "các"/"những"/a count, one prefix introduces a list: "các xã A, B và C".
 _PLURAL_RE = re.compile(r"(?:^|[\s(])(?:các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ ]+$", re.I)
 _LIST_NEXT_RE = re.compile(rf"(?:[ ]?[,;][ ]{{0,2}}(?:và[ ]+)?|[ ]+(?:và|cùng|với)[ ]+)(?P<name>{_NAME})")
+# What a ``_LIST_NEXT_RE`` match must start with (a str.startswith test is cheaper than a match).
+_LIST_LEADS = (",", ";", " ,", " ;", " v", " c", "  ")
 # A unit number followed by one of these is a count, not a unit: "phường 3 năm liền".
 _NUM_NOT_UNIT_RE = re.compile(r"[ ]?(?:%|năm|tháng|ngày|lần|người|hộ|tập|cá|đơn|xã|phường|chỉ|tiêu|triệu|tỷ|nghìn)(?!\w)")
 
@@ -170,10 +172,13 @@ class _Matcher:
         cls = lambda chars: "[" + re.escape("".join(sorted(chars))) + "]"  # noqa: E731
         words = {b[:-1] for b in behind if b.endswith(" ") and not b.endswith("  ") and "." not in b}
         dotted = {b[-2] for b in behind if b.endswith(".")}
+        # Every test but one needs a space before the capital, the other a dot: the scan
+        # branches on that character once (see below).
         tests = [f"(?<={''.join(cls({w[i] for w in words if len(w) == n}) for i in range(n))}[ ].)"
                  for n in sorted({len(w) for w in words})]
-        tests += [rf"(?<={cls(dotted)}\..)", rf"(?<={cls(dotted)}\.[ ].)", r"(?<=[ ][ ].)"]
-        prefix_hit = "|".join(tests)
+        tests += [rf"(?<={cls(dotted)}\.[ ].)", r"(?<=[ ][ ].)"]
+        after_space = "|".join(tests)
+        after_dot = rf"(?<={cls(dotted)}\..)"
         bare = {v for u in gz.provinces() if u.name not in _NEVER_BARE for v in _variants(u.name)}
         bare |= set(gz.bare_aliases)
         # Province names after their first character (already consumed by the scan), each
@@ -187,10 +192,14 @@ class _Matcher:
             node.setdefault("", set()).add(w)
         bare_hit = _rest_pattern(rest)
         starts = "".join(sorted(set(_UP + "0123456789") | {w[0] for w in bare}))
-        # Both kinds of hit need a non-word character before the capital; testing that once
-        # first drops the inside of all-caps words and numbers before the per-kind tests.
+        # A hit is a prefix hit (tried first) or a bare name.  The character before the
+        # capital decides which tests can pass: a space (prefix tests, then a bare name), a dot
+        # (the dotted prefix test only), any other non-word character (a bare name only);
+        # after a word character (inside all-caps words and numbers) none can.
+        bare_end = rf"(?:{bare_hit})(?!\w)"
         self.scan = re.compile(
-            rf"[{re.escape(starts)}](?<!\w.)(?:{prefix_hit}|(?<![\w.].)(?:{bare_hit})(?!\w))"
+            rf"[{re.escape(starts)}](?:(?<=[ ].)(?:{after_space}|{bare_end})"
+            rf"|(?<=\..){after_dot}|(?<![\w. ].){bare_end})"
         )
         self.bare_only = re.compile(rf"[{re.escape(starts)}](?<![\w.].)(?:{bare_hit})(?!\w)")
         self.name = re.compile(_NAME)
@@ -302,6 +311,9 @@ def _unknown_ok(pre: str, p: Prefix, toks: list[tuple[int, int, str]], run_end: 
     return all(t[2][1:].islower() and t[2].isalpha() for t in toks)
 
 
+_PREV_WORD_RE = re.compile(r"(\S+)[ ]$")
+
+
 def _bare_ok(text: str, start: int, end: int) -> bool:
     """A bare name is a place unless it is glued to a person's or an outlet's name."""
     nxt = text[end:end + 2]
@@ -310,7 +322,7 @@ def _bare_ok(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _ORG_RE.search(before):
         return False
-    m = re.search(r"(\S+)[ ]$", before)
+    m = _PREV_WORD_RE.search(before)
     if not m:
         return True
     prev = m.group(1)
@@ -414,7 +426,7 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
         out.append(_Mention(ps, end, level, cands[0].name, cands))
         pos = end
         plural = None  # looked up only when a list follows
-        while (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
+        while text.startswith(_LIST_LEADS, pos) and (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
             item = _longest(text, gz, p, *nx.span("name"))
             if item is not None and plural is None:
                 plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
@@ -451,15 +463,17 @@ def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
     if not named:
         return []
     covered = _Covered(mentions)
+    starts, ends, n = covered.starts, covered.ends, len(text)
     out = []
     for name, ref in named.items():
+        size = len(name)
         i = text.find(name)
         while i >= 0:
-            e = i + len(name)
+            e = i + size
             if (
                 (i == 0 or not text[i - 1].isalnum())
-                and (e == len(text) or not text[e].isalnum())
-                and not covered(i)
+                and (e == n or not text[e].isalnum())
+                and not ((k := bisect_right(starts, i) - 1) >= 0 and i < ends[k])  # covered(i), inlined
                 and _bare_ok(text, i, e)
             ):
                 out.append(_Mention(i, e, "district", name, ref.cands, bare=True))
@@ -482,6 +496,24 @@ def _provinces(cands: list[Unit]) -> set[str]:
     return hit[1]
 
 
+class _Districts:
+    """The article's confidently placed districts, computed when a ward first asks."""
+
+    def __init__(self, mentions: list[_Mention], provs_of: dict[int, set[str]], votes: dict[str, float]) -> None:
+        self.args: tuple | None = (mentions, provs_of, votes)
+        self.pairs: set[tuple[str, str]] = set()
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        if self.args is not None:
+            mentions, provs_of, votes = self.args
+            self.args = None
+            self.pairs = {
+                (u.province, u.name) for m in mentions if m.level == "district" for u in m.cands
+                if len(provs_of[id(m.cands)]) == 1 or votes[u.province] >= 3
+            }
+        return pair in self.pairs
+
+
 def _resolve(mentions: list[_Mention], published: date | None, text: str) -> list[Location]:
     """Pick each mention's province (and district) by what the rest of the article names."""
     # Articles repeat their places: work per distinct candidate list, not per mention.
@@ -495,10 +527,7 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
             w = 3.0 if m.level == "province" else (2.0 if len(provs) == 1 else 1.0 / len(provs))
             for p in provs:
                 votes[p] += w
-    districts = {
-        (u.province, u.name) for m in mentions if m.level == "district" for u in m.cands
-        if len(provs_of[id(m.cands)]) == 1 or votes[u.province] >= 3
-    }
+    districts = _Districts(mentions, provs_of, votes)
     prefer_new = published is not None and published >= REFORM
     done: dict[tuple[int, str], tuple[str | None, str | None, str, str | None]] = {}
     out = []
@@ -524,7 +553,7 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
 
 
 def _pick(
-    m: _Mention, provs: set[str], votes: dict[str, float], districts: set[tuple[str, str]], prefer_new: bool
+    m: _Mention, provs: set[str], votes: dict[str, float], districts: _Districts, prefer_new: bool
 ) -> tuple[str | None, str | None, str, str | None]:
     """(province, district, era, code) of one mention, given the article's votes."""
     cands = m.cands
