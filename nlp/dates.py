@@ -13,7 +13,7 @@ from functools import cache
 from thidua.nlp.models import DateMention
 from thidua.nlp.text import Context
 from thidua.nlp.vndate import (
-    DAY, DM_CORE, FULL_CORE, MONTH, TEXTUAL_CORE, YEAR,
+    DAY, DM_CORE, FULL_CORE, MONTH, TEXTUAL_CORE, YEAR, YEAR_MAX, YEAR_MIN,
     anchor_windows, infer_year, load_table, make_date, numbers, parse_full, words_alt,
     gated, scan_windows,
 )
@@ -96,7 +96,7 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
     """(value, DateMention.kind) for one grammar match, or None when it is not a real date."""
     n = numbers(surface)
     if kind == "full":
-        d = parse_full(surface)
+        d = make_date(n[0], n[1], n[2]) if len(n) == 3 else None  # parse_full, numbers reused
         return (d.isoformat(), "day") if d else None
     if kind == "rng_full":
         a, b = make_date(n[0], n[1], n[2]), make_date(n[3], n[4], n[5])
@@ -122,7 +122,7 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
         return (d.isoformat()[:7], "month") if d else None
     if kind == "rng_year":
         y1, y2 = n
-        ok = make_date(1, 1, y1) and make_date(1, 1, y2) and y1 < y2 <= y1 + 100
+        ok = YEAR_MIN <= y1 <= YEAR_MAX and YEAR_MIN <= y2 <= YEAR_MAX and y1 < y2 <= y1 + 100  # make_date(1, 1, y)
         return (f"{y1}/{y2}", "range") if ok else None
     if kind == "year":
         return (str(n[0]), "year") if make_date(1, 1, n[0]) else None

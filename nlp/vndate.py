@@ -87,6 +87,9 @@ def words_alt(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s{1,3}".join(map(re.escape, p.split())) for p in ordered)
 
 
+_START = re.Match.start
+
+
 def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str], int]], text: str,
                    after: int) -> list[tuple[int, int]] | None:
     """Merged ``[p-before, p+after]`` windows around the anchors, clipped to the text; None
@@ -98,7 +101,7 @@ def anchor_windows(anchors: list[tuple[str | None, re.Pattern[str], int]], text:
     spans: list[tuple[int, int]] = []
     for lit, rx, before in anchors:
         if not lit or lit in text:
-            spans += [(m.start() - before, m.start() + after) for m in islice(rx.finditer(text), limit + 1)]
+            spans += [(p - before, p + after) for p in map(_START, islice(rx.finditer(text), limit + 1))]
             if len(spans) > limit:
                 return None
     spans.sort()
