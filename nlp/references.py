@@ -116,9 +116,10 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     """The issuer after ``của``, cut at the first stop word: (issuer, end offset)."""
     s = m.start("iss")
     end = None
+    stops = _stops()
     for w in _WORD.finditer(m.group("iss")):
         word = w.group()
-        if word in _stops() or word[0].isdigit():
+        if word in stops or word[0].isdigit():
             break
         end = s + w.end()
     return (text[s:end], end) if end else None
@@ -126,24 +127,26 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
 
 def _tail(text: str, pos: int, published: date | None) -> dict:
     """Date, issuer, term (khóa) and title following a reference's number."""
-    out: dict = {"end": pos, "date": None, "year": None, "issuer": None, "title": None}
+    end, dt, year, issuer, title = pos, None, None, None, None
     for _ in range(2):
-        if out["date"] is None and out["year"] is None and (m := _TAIL_DATE.match(text, out["end"])):
+        if dt is None and year is None and (m := _TAIL_DATE.match(text, end)):
             d = parse_partial(m.group("d"), published)
-            out.update(end=m.end(), date=d.isoformat() if d else None, year=d.year if d else None)
+            end = m.end()
+            if d:
+                dt, year = d.isoformat(), d.year
             continue
-        if out["year"] is None and (m := _TAIL_YEAR.match(text, out["end"])):
-            out.update(end=m.end(), year=int(m.group("y")))
+        if year is None and (m := _TAIL_YEAR.match(text, end)):
+            end, year = m.end(), int(m.group("y"))
             continue
-        if out["issuer"] is None and (m := _TAIL_ISSUER.match(text, out["end"])) and (got := _issuer(text, m)):
-            out.update(issuer=got[0], end=got[1])
-            if t := _TAIL_TERM.match(text, out["end"]):
-                out["end"] = t.end()
+        if issuer is None and (m := _TAIL_ISSUER.match(text, end)) and (got := _issuer(text, m)):
+            issuer, end = got
+            if t := _TAIL_TERM.match(text, end):
+                end = t.end()
             continue
         break
-    if t := _TITLE.match(text, out["end"]):
-        out["title"] = (t.group("q1") or t.group("q2") or t.group("u") or "").strip() or None
-    return out
+    if t := _TITLE.match(text, end):
+        title = (t.group("q1") or t.group("q2") or t.group("u") or "").strip() or None
+    return {"end": end, "date": dt, "year": year, "issuer": issuer, "title": title}
 
 
 def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str | None,
