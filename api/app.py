@@ -11,19 +11,23 @@ import hmac
 import os
 import threading
 from collections.abc import Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thidua import __version__
 from thidua.api import exports
+from thidua.api.cache import BodyLimitMiddleware, CacheMiddleware, watched_files
 from thidua.api.schemas import (
     AwardRows,
     CampaignList,
@@ -40,6 +44,7 @@ from thidua.index.models import SearchQuery, SearchResult
 
 HERE = Path(__file__).parent
 MAX_BODY = 1_000_000  # bytes a request may send
+DEFAULT_THREADS = 4  # worker threads per server process (THIDUA_API_THREADS)
 FACET_LABELS = {f.name: f.label for f in FACETS}
 KIND_LABELS = {
     "chi_thi": "Chỉ thị", "nghi_quyet": "Nghị quyết", "ket_luan": "Kết luận", "ke_hoach": "Kế hoạch",
@@ -59,6 +64,24 @@ def default_service() -> Service:
     return Service(open_backend(), CorpusStore.open())
 
 
+def json_response(model: BaseModel) -> Response:
+    """The model as JSON bytes, serialised once by pydantic-core: a Response is sent as is, where a
+    returned model would be validated again against ``response_model`` (in another thread-pool
+    hop) and encoded twice. The OpenAPI schema still comes from the route's ``response_model``."""
+    return Response(model.__pydantic_serializer__.to_json(model), media_type="application/json")
+
+
+def _watched_files(app: FastAPI) -> list[Path] | None:
+    """The files behind the answers of this app's services (see cache.watched_files)."""
+    svc = app.state.service_factory()
+    try:
+        return watched_files(svc)
+    finally:
+        svc.backend.close()
+        if svc.store is not None:
+            svc.store.close()
+
+
 _local = threading.local()
 
 
@@ -72,12 +95,24 @@ def get_service(request: Request) -> Service:
     svc = cached.get(id(factory))
     if svc is None:
         svc = cached[id(factory)] = factory()
+    svc.refresh()
     return svc
 
 
 def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
     """The app; ``service_factory`` builds one Service per worker thread (default: from configuration)."""
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Requests run in the thread pool, one Service (SQLite connections, tantivy searcher, page
+        # caches) per thread. The work is CPU-bound and holds the GIL most of the time: anyio's
+        # 40 threads only add switching and 40 cold caches; a few per process serve more.
+        threads = int(os.environ.get("THIDUA_API_THREADS", DEFAULT_THREADS))
+        if threads > 0:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="thidua",
         version=__version__,
         description="Phong trào thi đua và khen thưởng: tìm kiếm, trích dẫn văn bản, thống kê khen thưởng.",
@@ -123,12 +158,9 @@ def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
     async def _value(request: Request, exc: ValueError):  # unknown facet, bad filter value…
         return error(request, 400, str(exc))
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"error": "request too large", "detail": f"at most {MAX_BODY} bytes"}, status_code=413)
-        return await call_next(request)
+    # plain ASGI (not @app.middleware("http"), which costs a task and a stream per request)
+    app.add_middleware(CacheMiddleware, files=lambda: _watched_files(app))
+    app.add_middleware(BodyLimitMiddleware, limit=MAX_BODY)
 
     # --- API ---------------------------------------------------------------------------
     def facet_filters(request: Request) -> dict[str, list[str]]:
@@ -155,7 +187,8 @@ def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
         campaign: Annotated[list[str] | None, Query(max_length=500)] = None,
         award: Annotated[list[str] | None, Query(max_length=200)] = None,
     ):
-        return get_service(request).search(SearchQuery(q=q, page=page, size=size, filters=facet_filters(request)))
+        result = get_service(request).search(SearchQuery(q=q, page=page, size=size, filters=facet_filters(request)))
+        return json_response(result)
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut, tags=["documents"])
     def api_document(request: Request, doc_id: str):
@@ -202,7 +235,7 @@ def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
         svc = get_service(request)
         filters = award_filters(request)
         if format == "json":
-            return svc.awards(filters, include_proposed, size=size)
+            return json_response(svc.awards(filters, include_proposed, size=size))
         # The stream is read chunk by chunk from the thread pool: give it its own service (its own
         # connections), used by one thread at a time, never at once with this thread's requests.
         stream_svc = request.app.state.service_factory()

@@ -8,6 +8,7 @@ rows and the award rows are read. One class, used by the API, the web page and t
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -50,6 +51,21 @@ class Service:
     def __init__(self, backend: SearchBackend, store=None):
         self.backend = backend
         self.store = store
+        self._index_inode: int | None = None
+
+    def refresh(self) -> None:
+        """Reopen the backend when a rebuild swapped a new index file in: a SQLite connection opened
+        before the swap keeps reading the old, unlinked file (the tantivy backend checks this itself)."""
+        path = getattr(self.backend, "path", None)
+        if path is None:
+            return
+        try:
+            inode = os.stat(path).st_ino
+        except OSError:
+            return
+        if self._index_inode is not None and inode != self._index_inode:
+            self.backend.close()
+        self._index_inode = inode
 
     # --- search and documents -----------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
