@@ -99,11 +99,16 @@ _SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[\"”’)»]*(?=\s+[\
 _LAST_WORD = re.compile(r"[\wĐđ/]+$")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` covering the text, stripped of outer spaces."""
+def split_sentences(text: str, pos: int = 0, *, one_line: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` covering the text, stripped of outer spaces.
+
+    ``one_line``: only the sentences of the line that starts at ``pos`` (the character after a
+    line break, or 0). A sentence never crosses a line break and the scan is in the same state
+    at every line start, so these are exactly the whole text's sentences on that line.
+    """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
+    start = pos
+    for m in _SENT_END.finditer(text, pos):
         at = m.start()
         if text[at] == "\n":
             end = at
@@ -114,6 +119,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     continue
             end = m.end()
         _push(text, start, end, spans)
+        if one_line and end == at:
+            return spans
         start = m.end()
     _push(text, start, len(text), spans)
     return spans
@@ -135,6 +142,9 @@ class Context:
     text: str
     published: date | None = None  # from metadata, or found in the text's header
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    # Sentences split line by line, when asked for: (starts, spans) per line start. Half the
+    # lines of an article hold no fact that needs its sentence.
+    _lines: dict[int, tuple[list[int], list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -144,8 +154,19 @@ class Context:
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing ``pos`` (or the nearest one before it)."""
+        text = self.text
+        if 0 <= pos < len(text) and text[pos] != "\n":
+            ls = text.rfind("\n", 0, pos) + 1
+            line = self._lines.get(ls)
+            if line is None:
+                spans = split_sentences(text, ls, one_line=True)
+                line = self._lines[ls] = ([s for s, _ in spans], spans)
+            i = bisect_right(line[0], pos) - 1
+            if i >= 0:
+                return line[1][i]
+        # before the first sentence of its line, or on a line break: look in the whole text
         spans = self.sentences
         if not spans:
-            return (0, len(self.text))
+            return (0, len(text))
         i = max(0, bisect_right(self._sentence_starts, pos) - 1)
         return spans[i]
