@@ -89,8 +89,22 @@ def _ref_id(r) -> str:
     return (r.id or (f"{r.number}/{r.symbol}" if r.symbol else r.number) or r.surface).upper()
 
 
+@lru_cache(maxsize=8192)
+def _ref_tokens(kind: str, number: str, symbol: str | None) -> tuple[str, ...]:
+    """Document-number tokens of a reference (``34cttw``, ``ct34``); references repeat a lot."""
+    tokens = (number_symbol_token(number, symbol) if symbol else None, kind_number_token(kind, number))
+    return tuple(t for t in tokens if t)
+
+
+def _by_start(span: tuple[str, int, int, str]) -> tuple[int, int]:
+    return span[1], span[2]
+
+
 def to_indexed(doc) -> IndexedDoc:
-    """Build the indexed record of a ``thidua.corpus.models.StoredDocument``."""
+    """Build the indexed record of a ``thidua.corpus.models.StoredDocument``.
+
+    Runs once per document on every (re)index: plain loops over the extraction's records,
+    per-name knowledge cached (units, campaigns, reference tokens), each text folded once."""
     ex = doc.extraction
     published: date | None = doc.published
     if published is None and ex.published:
@@ -103,6 +117,7 @@ def to_indexed(doc) -> IndexedDoc:
         published=published.isoformat() if published else None,
         year=published.year if published else None,
     )
+    units, spans = out.units, out.spans
     provinces: dict[str, None] = {}
     districts: dict[str, None] = {}
     names: list[str] = []
@@ -111,61 +126,71 @@ def to_indexed(doc) -> IndexedDoc:
         prov = loc.name if loc.level == "province" else loc.province
         dist = loc.name if loc.level == "district" else loc.district
         prov_names = [prov, *province_successors(prov)] if prov else []
-        out.units.append({"name": loc.name, "level": loc.level, "province": prov, "district": dist,
-                          "names": [loc.name, *others], "provinces": prov_names})
+        units.append({"name": loc.name, "level": loc.level, "province": prov, "district": dist,
+                      "names": [loc.name, *others], "provinces": prov_names})
         provinces.update(dict.fromkeys(prov_names))
         if dist:
             districts[dist] = None
         names += [loc.name, *others, *prov_names]
-        out.spans.append(("location", loc.start, loc.end, loc.name))
+        spans.append(("location", loc.start, loc.end, loc.name))
     refs: dict[str, dict[str, Any]] = {}
     for r in ex.references:
         rid = _ref_id(r)
-        tokens = [number_symbol_token(r.number, r.symbol) if r.symbol else None, kind_number_token(r.kind, r.number)]
-        refs.setdefault(rid, {"id": rid, "key": r.key or rid, "kind": r.kind, "number": r.number,
-                              "symbol": r.symbol, "issuer": r.issuer, "date": r.date,
-                              "tokens": [t for t in tokens if t]})
-        names += [rid, r.issuer or ""]
-        out.spans.append(("reference", r.start, r.end, rid))
-    out.references = list(refs.values())
+        if rid not in refs:
+            refs[rid] = {"id": rid, "key": r.key or rid, "kind": r.kind, "number": r.number, "symbol": r.symbol,
+                         "issuer": r.issuer, "date": r.date, "tokens": list(_ref_tokens(r.kind, r.number, r.symbol))}
+        names.append(rid)
+        names.append(r.issuer or "")
+        spans.append(("reference", r.start, r.end, rid))
+    out.references = references = list(refs.values())
     camps: dict[str, dict[str, Any]] = {}
     for c in ex.campaigns:
         ckey, cname, aliases = campaign_aliases(c.canonical or c.name)
-        entry = camps.setdefault(ckey, {"key": c.key or ckey, "name": c.canonical or cname,
-                                        "aliases": list(aliases)})
+        entry = camps.get(ckey)
+        if entry is None:
+            entry = camps[ckey] = {"key": c.key or ckey, "name": c.canonical or cname, "aliases": list(aliases)}
         if c.name != entry["name"] and c.name not in entry["aliases"]:
             entry["aliases"].append(c.name)
-        out.spans.append(("campaign", c.start, c.end, entry["name"]))
-    out.campaigns = list(camps.values())
-    for c in out.campaigns:
-        names += [c["name"], *c["aliases"]]
+        spans.append(("campaign", c.start, c.end, entry["name"]))
+    out.campaigns = campaigns = list(camps.values())
+    for c in campaigns:
+        names.append(c["name"])
+        names += c["aliases"]
+    awards: dict[str, None] = {}
     for a in ex.awards:
         out.awards.append({"award": a.award, "award_class": a.award_class, "grantor": a.grantor,
                            "recipient": a.recipient, "count": a.count, "proposed": a.proposed})
         names.append(a.award)
-        out.spans.append(("award", a.start, a.end, a.award))
+        if a.award:
+            awards[a.award] = None
+        spans.append(("award", a.start, a.end, a.award))
     for d in ex.dates:
-        out.spans.append(("date", d.start, d.end, d.value))
-    out.spans.sort(key=lambda s: (s[1], s[2]))
+        spans.append(("date", d.start, d.end, d.value))
+    spans.sort(key=_by_start)
     title_f, text_f = fold(out.title), fold(out.text)
     docnums = docnum_tokens_in_text(title_f + "\n" + text_f, folded=True)
-    for r in out.references:
+    kinds: dict[str, None] = {}
+    issuers: dict[str, None] = {}
+    for r in references:
         docnums.update(r["tokens"])
+        kinds[r["kind"]] = None
+        if r["issuer"]:
+            issuers[r["issuer"]] = None
     out.docnums = sorted(docnums)
     out.facets = {
         "province": list(provinces),
         "district": list(districts),
         "year": [str(out.year)] if out.year else [],
         "reference": list(refs),
-        "kind": list(dict.fromkeys(r["kind"] for r in out.references)),
-        "issuer": list(dict.fromkeys(r["issuer"] for r in out.references if r["issuer"])),
-        "campaign": [c["name"] for c in out.campaigns],
-        "award": list(dict.fromkeys(a["award"] for a in out.awards if a["award"])),
+        "kind": list(kinds),
+        "issuer": list(issuers),
+        "campaign": [c["name"] for c in campaigns],
+        "award": list(awards),
     }
     out.unit_keys = list(dict.fromkeys(f"{u['provinces'][0] if u['provinces'] else ''}|{u['district'] or ''}"
-                                       for u in out.units))
-    out.facts_text = " ; ".join(dict.fromkeys(n for n in names if n))
-    out.folded = (title_f, text_f, fold(out.facts_text))
+                                       for u in units))
+    out.facts_text = facts = " ; ".join(dict.fromkeys(n for n in names if n))
+    out.folded = (title_f, text_f, fold(facts))
     return out
 
 

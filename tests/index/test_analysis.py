@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thidua.index import elastic, sqlite as S
+from thidua.index import analysis as A, elastic, sqlite as S
 from thidua.index.analysis import DocNum, Term, docnum_tokens_in_text, fold, parse_query
 from thidua.index.models import SearchQuery
 from thidua.nlp.text import fold as nlp_fold
@@ -35,6 +35,17 @@ def test_document_numbers_as_typed(q, token):
 def test_text_tokens_do_not_cut_numbers():
     toks = docnum_tokens_in_text("Kế hoạch số 1343/KH-UBND, ngày 7/4/2014; Chỉ thị số 34-CT/TW; 1.343/KH-UBND")
     assert "343khubnd" not in toks and {"1343khubnd", "34cttw", "ct34", "kh1343"} <= toks
+
+
+_DOCNUM_BITS = ["chi", "thi", "so", "34", "0034", "5", "nghi", "quyet", "dinh", "ke", "hoach", "kh", "ct", "tw",
+                "ubnd", "1234567", "2024", "a3", "_", "x", " ", "  ", "\n", "\u00a0", "-", "/", ".", " - ", "\u0663"]
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_DOCNUM_BITS), max_size=30).map("".join))
+def test_fast_docnum_scans_find_what_the_regexes_find(f):
+    assert [m.span() for m in A._numsym_matches(f)] == [m.span() for m in A._NUMSYM_RE.finditer(f)]
+    assert [m.span() for m in A._kind_num_matches(f)] == [m.span() for m in A._KIND_NUM_RE.finditer(f)]
 
 
 def test_words_phrases_and_operators():
