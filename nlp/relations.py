@@ -22,10 +22,15 @@ LAUNCH_VERBS = ("phát động", "triển khai", "hưởng ứng", "tổng kết
                 "đẩy mạnh", "ký kết", "ban hành")
 _LAUNCH = re.compile(r"\b(?:" + "|".join(LAUNCH_VERBS) + r")\b", re.IGNORECASE)
 # A document that says it carries out another: "Kế hoạch … thực hiện Chỉ thị …".
+# ≡ \b(?:thực hiện|triển khai(?: thực hiện)?|cụ thể ho[áa]|quán triệt)\b, case-insensitive,
+# written to start with a class of the first letters (c, t, q match only themselves in either
+# case) so that re skips to them; each branch re-checks its first letter by a lookbehind.
 IMPLEMENT_CUES = re.compile(
-    r"\b(?:thực hiện|triển khai(?: thực hiện)?|cụ thể ho[áa]|quán triệt)\b", re.IGNORECASE
+    r"[CcTtQq](?<!\w.)(?:(?<=[Tt])(?i:hực hiện|riển khai(?: thực hiện)?)|(?<=[Cc])(?i:ụ thể ho[áa])"
+    r"|(?<=[Qq])(?i:uán triệt))(?!\w)"
 )
-BASED_ON_CUES = re.compile(r"\b(?:căn cứ|theo|trên cơ sở)\b", re.IGNORECASE)
+# ≡ \b(?:căn cứ|theo|trên cơ sở)\b, case-insensitive
+BASED_ON_CUES = re.compile(r"[CcTt](?<!\w.)(?:(?<=[Cc])(?i:ăn cứ)|(?<=[Tt])(?i:heo|rên cơ sở))(?!\w)")
 _LEVEL_RANK = {"district": 0, "ward": 1, "commune": 1, "town": 1, "province": 2}
 
 
@@ -173,12 +178,14 @@ def find_relations(
     ordered = sorted(references, key=lambda r: r.start)
     for i, a in enumerate(ordered):
         s = ctx.sentence_at(a.start)
-        before = text[max(s[0], a.start - WINDOW):a.start]
+        based = None  # a "căn cứ" cue before a: looked for once, when a pair needs it
         for b in ordered[i + 1:i + 1 + PAIR_REACH]:
             if b.end > s[1] or a.key == b.key or b.start - a.end > WINDOW:
                 continue
             between = text[a.end:b.start]
-            if BASED_ON_CUES.search(before) and not IMPLEMENT_CUES.search(between):
+            if based is None:
+                based = BASED_ON_CUES.search(text[max(s[0], a.start - WINDOW):a.start]) is not None
+            if based and not IMPLEMENT_CUES.search(between):
                 kind, doc, basis = "based_on", b, a  # "Căn cứ Chỉ thị A, … ban hành Kế hoạch B"
             elif IMPLEMENT_CUES.search(between):
                 kind, doc, basis = "implements", a, b  # "Kế hoạch A … thực hiện Chỉ thị B"
