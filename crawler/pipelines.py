@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import os
 from collections import deque
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -29,6 +26,7 @@ from thidua.corpus.ingest import Ingestor, Prepared, prepare
 from thidua.corpus.models import IngestResult, RawDocument
 from thidua.corpus.store import CorpusStore
 from thidua.crawler.items import PageItem
+from thidua.crawler.workers import IngestPool, WorkerLost
 
 log = logging.getLogger(__name__)
 
@@ -77,21 +75,17 @@ def to_raw(item: PageItem) -> RawDocument:
     )
 
 
-# --- the process pool (one per process, shared by the crawlers of one run) --------------------
+# --- the worker processes (one pool per process, shared by the crawlers of one run) -----------
 
-_POOL: list = [None, 0]  # [executor, users]
+_POOL: list = [None, 0]  # [IngestPool, users]
 _WARM_HTML = (b"<html><head><meta charset='utf-8'><title>Thi \xc4\x91ua</title></head><body><p>"
               + "Ngày 29/1/2024, UBND huyện Thạch Thất tặng Bằng khen cho 22 tập thể theo Chỉ thị số 34-CT/TW.".encode()
               + b"</p></body></html>")
 
 
 def _warm() -> None:
-    """Import and run the extractors once (lazy regexes compiled) so forked workers inherit them."""
+    """Import and run the extractors once (lazy regexes compiled, tables loaded)."""
     prepare(RawDocument(url="https://warm.up/", content=_WARM_HTML, source="warm-up", fetched_at=datetime.now(timezone.utc)))
-
-
-def _ping() -> int:
-    return 0
 
 
 def _worker_init(parent: int) -> None:
@@ -119,18 +113,12 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def acquire_pool(workers: int) -> Executor:
-    """The process pool for ``prepare``, created on first use (forked: workers share the warmed-up
-    parent's modules); each acquire is matched by a ``release_pool``."""
+def acquire_pool(workers: int) -> IngestPool:
+    """The worker processes for ``prepare``, forked on first use (they warm up on their own);
+    each acquire is matched by a ``release_pool``."""
     pool, users = _POOL
     if pool is None:
-        _warm()
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import per worker
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                                   initargs=(os.getpid(),))
-        for f in [pool.submit(_ping) for _ in range(workers)]:  # start the workers now, not mid-crawl
-            f.result()
+        pool = IngestPool(workers)
     _POOL[:] = [pool, users + 1]
     return pool
 
@@ -143,7 +131,7 @@ def release_pool() -> None:
         _POOL[:] = [pool, users - 1]
     else:
         _POOL[:] = [None, 0]
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
 
 
 @dataclass(slots=True)
@@ -163,7 +151,7 @@ class StorePipeline:
         self.workers = settings.getint("THIDUA_INGEST_WORKERS", 0)
         self.batch = max(1, settings.getint("THIDUA_WRITE_BATCH", 64))
         self.delay = settings.getfloat("THIDUA_WRITE_DELAY", 0.05)
-        self.pool: Executor | None = None
+        self.pool: IngestPool | None = None
         self.queue: deque[_Entry] = deque()  # in arrival order; written from the head
         self._timer: asyncio.TimerHandle | None = None
 
@@ -192,14 +180,14 @@ class StorePipeline:
         raw = to_raw(item)
         if self.pool is not None:
             try:
-                future = asyncio.wrap_future(self.pool.submit(prepare, raw), loop=loop)
-            except Exception as exc:  # a broken pool (a worker was killed): do it here
-                log.warning("ingest worker pool unusable (%s); extracting in the crawl process", exc)
+                future = self.pool.prepare(raw)
+            except WorkerLost as exc:  # every worker was killed: do it here from now on
+                log.warning("ingest workers unusable (%s); extracting in the crawl process", exc)
                 self.pool = None
                 release_pool()
                 self._prepared(entry, prepare(raw, extractor=self.ingestor.extract))
             else:
-                future.add_done_callback(lambda f: self._prepared_future(entry, f))
+                future.add_done_callback(lambda f: self._prepared_future(entry, raw, f))
         else:
             self._prepared(entry, prepare(raw, extractor=self.ingestor.extract))
         result: IngestResult = await entry.done
@@ -208,17 +196,21 @@ class StorePipeline:
         return item
 
     # -- batching
-    def _prepared_future(self, entry: _Entry, future: asyncio.Future) -> None:
+    def _prepared_future(self, entry: _Entry, raw: RawDocument, future: asyncio.Future) -> None:
         if future.cancelled():
             entry.error = "cancelled"
             self._prepared(entry, None)
             return
         exc = future.exception()
-        if exc is not None:
+        if isinstance(exc, WorkerLost):  # its worker died with the page: do it here
+            self._prepared(entry, prepare(raw, extractor=self.ingestor.extract))
+        elif exc is not None:
             entry.error = f"{type(exc).__name__}: {exc}"
             self._prepared(entry, None)
         else:
-            self._prepared(entry, future.result())
+            prep = future.result()
+            prep.raw = raw  # the worker does not send the page back
+            self._prepared(entry, prep)
 
     def _prepared(self, entry: _Entry, prep: Prepared | None) -> None:
         entry.prep, entry.ready = prep, True
