@@ -186,8 +186,8 @@ class Ingestor:
         results: list[IngestResult | None] = [p.failed for p in preps]
         if all(results):
             return results  # type: ignore[return-value]
-        near = self.store.near_index()
         with self.store.transaction() as conn:
+            near = self.store.near_index()  # inside the write lock: no other writer can slip in
             for i, prep in enumerate(preps):
                 if prep.failed:
                     continue
@@ -202,7 +202,7 @@ class Ingestor:
                         continue
                 conn.execute("SAVEPOINT doc")
                 try:
-                    result = self._apply(conn, plan, prep)
+                    result = self._apply(conn, plan, prep, near)
                 except Exception as exc:  # this document only
                     conn.execute("ROLLBACK TO doc")
                     conn.execute("RELEASE doc")
@@ -212,6 +212,7 @@ class Ingestor:
                 results[i] = result
                 if plan.kind in _WRITES and prep.sig is not None:
                     near.add(result.id, dedup.from_bytes(prep.sig))  # later documents of the batch see it
+            self.store.near_index_current()  # it holds this batch's signatures: do not read them back
         return results  # type: ignore[return-value]
 
     # -- deciding
@@ -239,7 +240,8 @@ class Ingestor:
         return _Plan("new", None, missing)
 
     # -- writing (inside the transaction)
-    def _apply(self, conn, plan: _Plan, prep: Prepared) -> IngestResult:
+    def _apply(self, conn, plan: _Plan, prep: Prepared, near=None) -> IngestResult:
+        """``near``: the near-duplicate index, if the caller keeps it current (else refreshed here)."""
         raw, text, meta = prep.raw, prep.text, prep.meta
         now = now_iso()
         if plan.kind in ("unchanged", "duplicate"):
@@ -254,7 +256,7 @@ class Ingestor:
         published = raw.published or prep.published or _iso_date(prep.extraction_published)
         title = raw.title or prep.title or _first_line(text)
         sig = dedup.from_bytes(prep.sig) if prep.sig is not None else None
-        near = self._near_canonical(conn, sig, exclude=plan.doc_id if plan.kind == "update" else None)
+        near = self._near_canonical(conn, sig, exclude=plan.doc_id if plan.kind == "update" else None, index=near)
         values = {
             "canonical_url": raw.canonical_url,
             "source": raw.source,
@@ -311,10 +313,10 @@ class Ingestor:
         )
         return _Plan("new", plan.doc_id, tuple(dict.fromkeys(own)))
 
-    def _near_canonical(self, conn, sig, exclude: str | None) -> str | None:
+    def _near_canonical(self, conn, sig, exclude: str | None, index=None) -> str | None:
         if sig is None:
             return None
-        match = self.store.near_index().best_match(sig, exclude=exclude)
+        match = (index if index is not None else self.store.near_index()).best_match(sig, exclude=exclude)
         if match is None:
             return None
         row = conn.execute("SELECT duplicate_of FROM documents WHERE id = ?", (match[0],)).fetchone()

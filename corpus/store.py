@@ -381,6 +381,12 @@ class CorpusStore:
                 self._near_rowid = rowid
         return self._near
 
+    def near_index_current(self) -> None:
+        """Within a write transaction, after adding every signature it wrote to ``near_index()``:
+        mark the stored signatures as loaded, so the next refresh does not index them again."""
+        if self._near is not None:
+            self._near_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM signatures").fetchone()[0]
+
     def reset_near_index(self) -> None:
         """Forget the in-memory LSH (e.g. after a rolled-back batch); rebuilt on next use."""
         self._near = None

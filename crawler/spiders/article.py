@@ -280,10 +280,14 @@ class ArticleSpider(ThiduaSpider):
         parts = urlsplit(base)
         origin = f"{parts.scheme}://{parts.netloc}"
         here_allowed = self.source.allows(base)
+        next_page = str(this_page + 1)
         for a in response.selector.root.iter("a"):  # lxml directly: listings have hundreds of links
             raw = a.get("href")
             if raw is None:
                 continue
+            text = " ".join(a.itertext()).strip()
+            if text.isdigit() and text != next_page and _PAGINATION_TEXT.match(text) and int(text) != this_page + 1:
+                continue  # page numbers: only the next page, so paging can stop early (most links of a listing)
             raw = raw.strip()
             if _SITE_PATH.match(raw):  # "/path?query" on this site: what urljoin + urldefrag would give
                 href, allowed = origin + raw, here_allowed
@@ -306,7 +310,6 @@ class ArticleSpider(ThiduaSpider):
                 continue
             else:
                 link_kind = "page"
-            text = " ".join(a.itertext()).strip()
             paging = bool(_PAGINATION_URL.search(href) or _PAGINATION_TEXT.match(text) or a.get("rel") == "next")
             if paging and text.isdigit() and int(text) != this_page + 1:
                 continue  # page numbers: only the next page, so paging can stop early

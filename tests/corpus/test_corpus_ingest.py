@@ -168,10 +168,10 @@ class TestBatches:
 
         real = ingest.Ingestor._apply
 
-        def apply(self, conn, plan, prep):
+        def apply(self, conn, plan, prep, *rest):
             if prep.raw.url.endswith("/boom"):
                 conn.execute("INSERT INTO urls(url, doc_id, first_seen) VALUES ('x', 'no-such-doc', '')")  # FK error
-            return real(self, conn, plan, prep)
+            return real(self, conn, plan, prep, *rest)
 
         monkeypatch.setattr(ingest.Ingestor, "_apply", apply)
         results = ingestor.add_many([raw("https://a.vn/1", article(1)), raw("https://a.vn/boom", article(2)),
