@@ -40,6 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
+import orjson
 import tantivy as T
 
 from thidua.index import facets as F
@@ -259,15 +260,13 @@ class TantivyBackend(SqliteBackend):
         cols = "rowid, id, url, title, published, source" + (", text, data" if query.highlight else "")
         docs = {r[0]: r for r in self.conn.execute(f"SELECT {cols} FROM docs WHERE rowid IN ({marks})", rows)}
         out = []
-        import json
-
         for rowid, score in zip(rows, scores):
             d = docs.get(rowid)
             if d is None:
                 continue
             hl = []
             if query.highlight:
-                hl = highlights(d[6], node, [tuple(x) for x in json.loads(d[7])["spans"]])
+                hl = highlights(d[6], node, [tuple(x) for x in orjson.loads(d[7])["spans"]])
             out.append(SearchHit(id=d[1], url=d[2], title=d[3], published=d[4], source=d[5],
                                  score=round(float(score), 4), highlights=hl))
         return total, out
