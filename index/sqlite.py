@@ -266,7 +266,10 @@ class SqliteBackend(SearchBackend):
                          orjson.dumps(data).decode()))  # a third of json.dumps' time
             fts.append((r, d.title, d.text, facts, *d.folded, refs))
             for name, values in d.facets.items():
-                fv += [(name, v, r) for v in dict.fromkeys(values)]
+                if len(values) == 1:  # most facets of most documents: no list, no dedup
+                    fv.append((name, values[0], r))
+                elif values:
+                    fv += [(name, v, r) for v in dict.fromkeys(values)]
             prov, dist = primary_unit(d)
             for a in d.awards:
                 aw.append((r, a["award"], a["recipient"], a["grantor"], a["count"], int(bool(a["proposed"])),
