@@ -243,8 +243,8 @@ class TantivyBackend(SqliteBackend):
 
     def _page(self, s: T.Searcher, query: SearchQuery, node: Node, q: T.Query) -> tuple[int, list[SearchHit]]:
         offset = (query.page - 1) * query.size
-        if query.size == 0:
-            return s.search(q, 0, count=True).count, []
+        if query.size == 0:  # a count (TopDocs with limit 0 panics in tantivy 0.27)
+            return s.search(q, 1, count=True).count, []
         if isinstance(node, All):  # browsing: newest first
             res = s.search(q, query.size, count=True, order_by_field="sortkey", offset=offset, order=T.Order.Desc)
         else:

@@ -104,6 +104,13 @@ def test_multi_select_drill_down(backend):
     assert {v.value for v in r.facets["year"] if v.selected} == {"2023", "2024"}
 
 
+def test_size_zero_counts_without_hits(backend):
+    # the API asks for facets alone this way (reference and facet pages)
+    r = backend.search(SearchQuery(q="khen", size=0, facets=["year"]))
+    assert r.total == 5 and r.hits == []
+    assert facet_counts(r, "year") == {"2022": 1, "2023": 1, "2024": 2, "2025": 1}
+
+
 def test_facet_size_plus_one_sets_truncated(backend):
     r = backend.search(SearchQuery(q="", facet_size=2, facets=["year", "kind"]))
     assert len(r.facets["year"]) == 2 and "year" in r.facets_truncated
