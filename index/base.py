@@ -2,8 +2,9 @@
 
 A backend indexes ``IndexedDoc`` records (``thidua.index.documents``) and answers
 ``search(SearchQuery) -> SearchResult`` with facets, plus the aggregations the user tasks
-need. ``thidua.index.sqlite`` (FTS5, embedded) and ``thidua.index.elastic`` implement it and
-are held to the same behaviour by ``tests/index/test_contract.py``.
+need. ``thidua.index.tantivy_backend`` (embedded, the default), ``thidua.index.sqlite`` (FTS5,
+embedded) and ``thidua.index.elastic`` implement it and are held to the same behaviour by
+``tests/index/test_contract.py``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 EXIT_BAD_INPUT, EXIT_UNREACHABLE = 1, 3
-BackendOpt = Annotated[Optional[str], typer.Option("--backend", help="sqlite (default), tantivy or elasticsearch; THIDUA_BACKEND.")]
+BackendOpt = Annotated[Optional[str], typer.Option("--backend", help="tantivy (default, embedded), sqlite (embedded FTS5) or elasticsearch; THIDUA_BACKEND.")]
 EsUrlOpt = Annotated[Optional[str], typer.Option("--es-url", help="Elasticsearch URL; THIDUA_ES_URL (default http://127.0.0.1:9200).")]
 
 

@@ -1,4 +1,4 @@
-"""`thidua search` over the embedded index: --json is the GET /api/search object; bad input exits 1."""
+"""`thidua search` over the default (embedded) index: --json is the GET /api/search object; bad input exits 1."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typer.testing import CliRunner
 
 from corpus import build
 from thidua.cli import app
-from thidua.index.sqlite import SqliteBackend
+from thidua.index.base import open_backend
 
 
 def _index(home):
-    home.mkdir(parents=True, exist_ok=True)
-    SqliteBackend(home / "index.sqlite3").rebuild(build())
+    with open_backend(home=home) as engine:  # the default engine, as `thidua index` builds it
+        engine.rebuild(build())
 
 
 def test_search_json_shape(thidua_home):
