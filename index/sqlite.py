@@ -199,8 +199,8 @@ class SqliteBackend(SearchBackend):
         if not self.path.exists():
             return self.rebuild(documents, progress)
         t0 = time.perf_counter()
-        conn = self.conn
-        self._begin_text(conn, fresh=False)
+        self._begin_text(self.conn, fresh=False)
+        conn = self.conn  # after: tantivy's _begin_text reopens it when a rebuild swapped the file in
         try:
             with conn:
                 report = self._write(conn, documents, progress, replace=True)

@@ -36,6 +36,17 @@ def test_add_replaces_by_id(kind, tmp_path):
     engine.close()
 
 
+@pytest.mark.parametrize("kind", ["sqlite", "tantivy"])
+def test_add_from_a_new_engine_object(kind, tmp_path):
+    # `thidua` opens a backend per command: add() is its first call
+    docs = build()
+    _engine(kind, tmp_path).rebuild(docs[:3])
+    engine = _engine(kind, tmp_path)
+    assert engine.add(docs[3:]).indexed == 4
+    assert engine.search(SearchQuery(q="")).total == 7
+    engine.close()
+
+
 def test_tantivy_reader_sees_a_rebuild(tmp_path):
     docs = build()
     writer, reader = _engine("tantivy", tmp_path), _engine("tantivy", tmp_path)
