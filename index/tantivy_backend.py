@@ -292,9 +292,18 @@ class TantivyBackend(SqliteBackend):
     def _render(self, node: Node) -> T.Query:
         if isinstance(node, Term):
             qs = self._fields(FOLDED, node.folded)
-            if node.accented:  # exact columns rank higher; folded ones make it accent-insensitive
-                qs = self._fields(EXACT, node.tokens) + qs
-            return T.Query.boolean_query([(T.Occur.Should, q) for q in qs])
+            if not node.accented:
+                return T.Query.boolean_query([(T.Occur.Should, q) for q in qs])
+            if len(node.tokens) == 1:  # exact columns rank higher; folded ones make it accent-insensitive
+                return T.Query.boolean_query([(T.Occur.Should, q) for q in self._fields(EXACT, node.tokens) + qs])
+            # A phrase: the folded phrase decides the match (it holds wherever the exact one does, fold
+            # being one character for one); the exact words only add to the score, as an optional
+            # clause over the folded matches, without a second position check (that doubled the cost
+            # of a phrase found in every body: 35 -> 20 ms at 100,000 documents).
+            exact = [T.Query.boost_query(T.Query.boolean_query(
+                [(T.Occur.Must, T.Query.term_query(self._schema, f, t)) for t in node.tokens]), BOOST[f]) for f in EXACT]
+            return T.Query.boolean_query([(T.Occur.Must, T.Query.boolean_query([(T.Occur.Should, q) for q in qs])),
+                                          *((T.Occur.Should, q) for q in exact)])
         if isinstance(node, DocNum):
             return T.Query.boost_query(T.Query.term_query(self._schema, "refs", node.token), BOOST["refs"])
         if isinstance(node, Not):
