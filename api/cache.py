@@ -146,7 +146,10 @@ class CacheMiddleware:
 
     def generation(self) -> tuple | None:
         if self._generations is None:
-            paths = self._files()
+            try:
+                paths = self._files()
+            except Exception:  # noqa: BLE001 - not cached this time; the request itself will say what is wrong
+                return None
             self._generations = [FileGeneration(p) for p in paths] if paths else []
         if not self._generations:
             return None
