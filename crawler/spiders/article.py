@@ -285,7 +285,7 @@ class ArticleSpider(ThiduaSpider):
             raw = a.get("href")
             if raw is None:
                 continue
-            text = " ".join(a.itertext()).strip()
+            text = (" ".join(a.itertext()) if len(a) else a.text or "").strip()  # no child: just its text
             if text.isdigit() and text != next_page and _PAGINATION_TEXT.match(text) and int(text) != this_page + 1:
                 continue  # page numbers: only the next page, so paging can stop early (most links of a listing)
             raw = raw.strip()
