@@ -100,12 +100,16 @@ class Tables:
 
 
 def _literal_head(pattern: str) -> str:
-    """The literal start of a pattern, lower-cased: ``Huân chương(?:…`` → ``huân chương``."""
+    """The literal start of a pattern, lower-cased: ``Huân chương(?:…`` → ``huân chương``.
+    The pre-filter finds award names by these heads, so every award pattern needs one."""
     m = re.match(r"[\w ,]+", pattern)
     lit = m.group() if m else ""
     if pattern[len(lit):len(lit) + 1] in ("?", "*", "{"):
         lit = lit[:-1]  # the last character is optional
-    return lit.rstrip(" ,").lower()
+    head = lit.rstrip(" ,").lower()
+    if not head:
+        raise ValueError(f"awards.tsv: an award pattern must start with a literal word: {pattern!r}")
+    return head
 
 
 def _alt(rows: list[Row]) -> str:

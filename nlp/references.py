@@ -145,8 +145,25 @@ def _tail(text: str, pos: int, published: date | None) -> dict:
             continue
         break
     if t := _TITLE.match(text, end):
-        title = (t.group("q1") or t.group("q2") or t.group("u") or "").strip() or None
+        title = t.group("q1") or t.group("q2")
+        if title is None and (title := t.group("u")):
+            title = _cut_title(title)
+        title = (title or "").strip() or None
     return {"end": end, "date": dt, "year": year, "issuer": issuer, "title": title}
+
+
+@cache
+def _next_reference() -> re.Pattern[str]:
+    """Where an unquoted title runs into the next reference: ``… thi đua, khen thưởng và Kế
+    hoạch số 112/KH-UBND …`` (``và``, a comma or a semicolon, then a document kind and ``số`` or a
+    number). A reference inside the title stays: ``về tiếp tục thực hiện Chỉ thị số 05-CT/TW``."""
+    phrases = [r["phrase"] for r in load_table("doc_kinds.tsv")]
+    return re.compile(rf"\s*(?:[,;]|\s(?:và|cùng))\s+(?i:{words_alt(phrases)}){_S}(?:(?i:số)|\d)")
+
+
+def _cut_title(title: str) -> str:
+    m = _next_reference().search(title)
+    return title[:m.start()] if m else title
 
 
 def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str | None,

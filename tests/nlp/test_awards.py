@@ -109,6 +109,31 @@ class TestCountedRecipientsReceiveAward:
         assert row.surface == "8 tập thể được tặng Bằng khen của Thủ tướng Chính phủ"
 
 
+class TestHouseholdAndVillageTitles:
+    """Titles the Law on Emulation and Commendation gives households and villages (Nghị định
+    86/2023/NĐ-CP): their recipients are households and collectives, not persons."""
+
+    CASES = [
+        ("Năm 2024, toàn xã có 1.245 hộ gia đình được công nhận danh hiệu Gia đình văn hóa.",
+         {("other", "hộ gia đình", 1245)}),
+        ("UBND huyện công nhận danh hiệu Gia đình văn hóa tiêu biểu cho 86 hộ.",
+         {("other", "hộ gia đình", 86)}),
+        ("Có 37 thôn, tổ dân phố đạt danh hiệu Thôn, tổ dân phố văn hóa năm 2023.",
+         {("other", "tập thể", 37)}),
+        ("Phong trào xây dựng gia đình văn hóa được duy trì; 92% hộ gia đình đạt chuẩn.", set()),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+    def test_award_pattern_without_a_literal_head_is_refused(self):
+        from thidua.nlp.awards import _literal_head
+
+        with pytest.raises(ValueError, match="literal"):
+            _literal_head("(?:Thôn|Làng)\\s+văn hóa")
+
+
 class TestGrantorCarriesOver:
     TEXT = ("Chủ tịch UBND tỉnh tặng Cờ thi đua cho 4 tập thể, Bằng khen cho 31 tập thể và "
             "57 cá nhân; danh hiệu “Tập thể lao động xuất sắc” cho 9 tập thể; Giám đốc Sở Nội vụ "

@@ -111,6 +111,16 @@ class TestDateIssuerAndTitle:
         (r,) = refs(text)
         assert (r.date, r.issuer, r.surface, r.title) == (dt, issuer, surface, title)
 
+    def test_unquoted_title_stops_at_the_next_reference(self):
+        a, b = refs("Thực hiện Chỉ thị số 41-CT/TW ngày 15/4/2025 của Ban Bí thư về tăng cường công tác thi đua, "
+                    "khen thưởng và Kế hoạch số 112/KH-UBND ngày 03/6/2025 của UBND tỉnh, các sở đã triển khai")
+        assert a.title == "tăng cường công tác thi đua, khen thưởng"
+        assert b.id == "112/KH-UBND"
+
+    def test_unquoted_title_keeps_a_plan_word_without_number(self):
+        (r,) = refs("Quyết định số 15/QĐ-UBND về việc phê duyệt kế hoạch phát triển thể thao; ")
+        assert r.title == "phê duyệt kế hoạch phát triển thể thao"
+
     def test_partial_date_without_article_date(self):
         (r,) = refs("Kế hoạch số 343/KH-UBND ngày 26-11 về việc tổ chức", published=None)
         assert r.date is None and r.surface.endswith("ngày 26-11")
