@@ -115,6 +115,7 @@ _NUMSYM_RE = re.compile(r"(?<![\w./-])0*(\d{1,6})\s*[-/]\s*([a-z]{1,8}(?:\s*[-/.
 _KIND_NUM_RE = re.compile(rf"\b({_KIND_RE})\s+(?:so\s+)?0*(\d{{1,6}})(?![\w/-]*\d)")
 
 
+@lru_cache(maxsize=4096)
 def _alnum(s: str) -> str:
     return "".join(WORD_RE.findall(s))
 

@@ -2,7 +2,7 @@
 
 Schema (built in one transaction, swapped in atomically by ``rebuild``):
 
-* ``docs``: one row per document (text stored once; ``data`` holds the indexed facts as JSON).
+* ``docs``: one row per document (text stored once; ``data``: JSON of the facts' spans, for highlights).
 * ``fts``: FTS5 over the view ``fts_src`` (external content): ``title body facts`` exact
   (diacritics kept) and ``title_f body_f facts_f`` folded (``thidua_fold``), weighted so exact
   matches rank first; ``refs`` holds document-number tokens (``34cttw``, ``ct34``).
@@ -250,8 +250,7 @@ class SqliteBackend(SearchBackend):
         for r, d in enumerate(batch, first_row):
             facts = d.facts_text
             refs = " ".join([*d.docnums, ALL_TOKEN])
-            data = {"units": d.units, "references": d.references, "campaigns": d.campaigns,
-                    "awards": d.awards, "spans": d.spans}
+            data = {"spans": d.spans}  # all a search reads; the facts have their own tables
             rows.append((r, d.id, d.url, d.title, d.text, d.source, d.published, d.year, facts, refs,
                          orjson.dumps(data).decode()))  # a third of json.dumps' time
             fts.append((r, d.title, d.text, facts, *d.folded, refs))
