@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -99,6 +100,7 @@ def main() -> None:
               f"({n / cpu:,.0f} per CPU s, {cpu:.1f} CPU s) ({size / 1e6:.0f} MB)")
         bench_queries(engine)
         engine.close()
+        shutil.rmtree(path.parent, ignore_errors=True)  # ~0.6 GB an engine
 
     es_url = os.environ.get("THIDUA_ES_URL")
     if not es_url:
