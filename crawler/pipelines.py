@@ -1,8 +1,8 @@
 """Item pipeline: hand each fetched article to the corpus (decode → text → extract → dedup → store).
 
-The CPU work (decode, extraction, MinHash: ``corpus.ingest.prepare``) runs in a small process
-pool (``THIDUA_INGEST_WORKERS`` processes; 0 = on the reactor thread), so fetching, parsing and
-extracting overlap. Results are written in the main process in the order items arrived,
+The CPU work (decode, extraction, MinHash: ``corpus.ingest.prepare``) runs in worker processes
+(``crawler.workers``; ``THIDUA_INGEST_WORKERS`` of them, 0 = on the reactor thread), so fetching,
+parsing and extracting overlap. Results are written in the main process in the order items arrived,
 ``THIDUA_WRITE_BATCH`` documents per transaction at most (waiting at most
 ``THIDUA_WRITE_DELAY`` seconds for a batch to fill). A page is marked done in the crawl's
 frontier only after the transaction holding its document committed, so a crawl killed at
