@@ -27,7 +27,7 @@ def _serve(host: str, port: int, workers: int = 1) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    backend: Annotated[Optional[str], typer.Option(help="sqlite (default) or elasticsearch; env THIDUA_BACKEND.")] = None,
+    backend: Annotated[Optional[str], typer.Option(help="tantivy (default), sqlite or elasticsearch; env THIDUA_BACKEND.")] = None,
     es_url: Annotated[Optional[str], typer.Option(help="Elasticsearch URL; env THIDUA_ES_URL.")] = None,
     workers: Annotated[int, typer.Option(help="Server processes (one per core serves the most).")] = 1,
 ) -> None:
@@ -49,7 +49,7 @@ def _check_backend() -> None:
         with open_backend() as b:
             h = b.health()
     except BackendUnavailable as exc:
-        err.print(f"[red]error[/]: search engine unreachable: {exc}. Start it, or use --backend sqlite.")
+        err.print(f"[red]error[/]: search engine unreachable: {exc}. Start it, or use the embedded engine: --backend tantivy.")
         raise typer.Exit(EXIT_UNREACHABLE) from None
     except IndexMissing as exc:
         err.print(f"[yellow]note[/]: no index yet ({exc}); run `thidua index` (or `thidua demo`). Serving anyway.")
@@ -70,14 +70,15 @@ def demo(
     from thidua.corpus.ingest import Ingestor
     from thidua.corpus.sample import files as sample_files
     from thidua.corpus.store import CorpusStore
+    from thidua.config import DEFAULT_BACKEND
     from thidua.index.base import as_indexed, open_backend
 
-    os.environ["THIDUA_BACKEND"] = "sqlite"  # the demo is the embedded default, whatever the environment says
+    os.environ["THIDUA_BACKEND"] = DEFAULT_BACKEND  # the demo is the embedded default, whatever the environment says
     files = sample_files()
     with CorpusStore.open() as store:
         summary = import_paths(Ingestor(store), [], files=files)
         print(f"import: {summary.line()}", flush=True)
-        with open_backend("sqlite") as backend:
+        with open_backend(DEFAULT_BACKEND) as backend:
             report = backend.rebuild(as_indexed(store.iter_documents()))
         print(f"index: {report.indexed} documents indexed ({report.docs_per_second:,.0f} docs/s)", flush=True)
     if not no_serve:

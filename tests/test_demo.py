@@ -49,7 +49,9 @@ def test_demo_imports_indexes_and_serves(tmp_path):
         assert get("/api/citations", ref="34-CT/TW")["reference"]["id"] == "34-CT/TW"
         with urllib.request.urlopen(base + "/", timeout=10) as r:
             assert "thidua" in r.read().decode("utf-8")
-        assert (tmp_path / "home" / "corpus.sqlite3").exists() and (tmp_path / "home" / "index.sqlite3").exists()
+        home = tmp_path / "home"
+        assert (home / "corpus.sqlite3").exists()
+        assert (home / "tantivy.sqlite3").exists() and list(home.glob("tantivy.*/meta.json"))  # the default engine
     finally:
         proc.terminate()
         proc.wait(timeout=10)

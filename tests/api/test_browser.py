@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from thidua.config import DEFAULT_BACKEND
+
 ROOT = Path(__file__).resolve().parents[2]
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,7 +34,7 @@ def server(sample_home):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "THIDUA_HOME": str(sample_home), "THIDUA_BACKEND": "sqlite"}
+    env = {**os.environ, "THIDUA_HOME": str(sample_home), "THIDUA_BACKEND": DEFAULT_BACKEND}
     proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
