@@ -303,6 +303,11 @@ class SqliteBackend(SearchBackend):
             if "no such table" in str(exc):
                 raise IndexMissing(f"{self.path} is not a thidua index: run `thidua index`") from exc
             raise
+        finally:
+            # Filling the scratch tables opened an implicit transaction that holds a read lock
+            # (and an old snapshot) on the index: end it, or other processes cannot write.
+            if conn.in_transaction:
+                conn.rollback()
 
     def _search(self, conn, query, node, expr, filters, names, t0) -> SearchResult:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS m(id INTEGER PRIMARY KEY)")

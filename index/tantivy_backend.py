@@ -101,6 +101,7 @@ class TantivyBackend(SqliteBackend):
         self._index: T.Index | None = None
         self._searcher: T.Searcher | None = None
         self._inode: int | None = None
+        self._version: int | None = None  # SQLite's data_version when the searcher was opened
         self._writer: T.IndexWriter | None = None
         self._building: Path | None = None
 
@@ -126,6 +127,12 @@ class TantivyBackend(SqliteBackend):
             self._index = _open_index(d)
             self._searcher = self._index.searcher()
             self._inode = inode
+            self._version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        elif (v := self._conn.execute("PRAGMA data_version").fetchone()[0]) != self._version:
+            # another process add()ed in place (it commits tantivy before SQLite): see its documents
+            self._version = v
+            self._index.reload()
+            self._searcher = self._index.searcher()
 
     def close(self) -> None:
         super().close()

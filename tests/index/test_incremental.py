@@ -57,3 +57,20 @@ def test_tantivy_reader_sees_a_rebuild(tmp_path):
     assert len(list(tmp_path.glob("tantivy.*/"))) == 1  # the old directory is gone
     writer.close()
     reader.close()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "tantivy"])
+def test_a_reader_that_searched_neither_blocks_nor_misses_another_writer(kind, tmp_path):
+    # a server's engine object searches; `thidua index` in another process add()s in place
+    docs = build()
+    _engine(kind, tmp_path).rebuild(docs[:3])
+    reader = _engine(kind, tmp_path)
+    facets = ["province", "year", "award"]
+    assert reader.search(SearchQuery(q="thi đua", facets=facets, filters={"year": ["2024"]})).total >= 0
+    writer = _engine(kind, tmp_path)
+    if kind == "sqlite":
+        writer.conn.execute("PRAGMA busy_timeout=200")  # a held read lock fails fast, not after 5 s
+    assert writer.add(docs[3:]).indexed == 4
+    writer.close()
+    assert reader.search(SearchQuery(q="")).total == 7
+    reader.close()
