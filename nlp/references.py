@@ -130,7 +130,7 @@ def _tail(text: str, pos: int, published: date | None) -> dict:
     end, dt, year, issuer, title = pos, None, None, None, None
     for _ in range(2):
         if dt is None and year is None and (m := _TAIL_DATE.match(text, end)):
-            d = parse_partial(m.group("d"), published)
+            d = parse_partial(m.group("d"), published, not_after=True)  # cited, so issued already
             end = m.end()
             if d:
                 dt, year = d.isoformat(), d.year

@@ -38,14 +38,17 @@ def make_date(d: int, m: int, y: int) -> date | None:
         return None
 
 
-def infer_year(d: int, m: int, published: date | None) -> date | None:
-    """The date d/m nearest to ``published`` (an article of 2 Jan speaks of 28/12 last year)."""
+def infer_year(d: int, m: int, published: date | None, not_after: bool = False) -> date | None:
+    """The date d/m nearest to ``published`` (an article of 2 Jan speaks of 28/12 last year);
+    with ``not_after``, the latest one on or before it (a document the article cites exists)."""
     if published is None:
         return None
     best: date | None = None
     for y in (published.year - 1, published.year, published.year + 1):
         cand = make_date(d, m, y)
-        if cand and (best is None or abs((cand - published).days) < abs((best - published).days)):
+        if cand is None or not_after and cand > published:
+            continue
+        if best is None or abs((cand - published).days) < abs((best - published).days):
             best = cand
     return best
 
@@ -63,13 +66,13 @@ def parse_full(s: str) -> date | None:
     return make_date(n[0], n[1], n[2]) if len(n) == 3 else None
 
 
-def parse_partial(s: str, published: date | None) -> date | None:
-    """A full date, or a day-month completed from the article's own date."""
+def parse_partial(s: str, published: date | None, not_after: bool = False) -> date | None:
+    """A full date, or a day-month completed from the article's own date (see ``infer_year``)."""
     n = numbers(s)
     if len(n) == 3:
         return make_date(*n)
     if len(n) == 2:
-        return infer_year(n[0], n[1], published)
+        return infer_year(n[0], n[1], published, not_after)
     return None
 
 

@@ -125,6 +125,13 @@ class TestDateIssuerAndTitle:
         (r,) = refs("Kế hoạch số 343/KH-UBND ngày 26-11 về việc tổ chức", published=None)
         assert r.date is None and r.surface.endswith("ngày 26-11")
 
+    def test_partial_date_of_a_cited_document_is_never_after_the_article(self):
+        # published 10 June 2025: 26 November is last year's (nearest would be 2025-11-26)
+        (r,) = refs("Kế hoạch số 343/KH-UBND ngày 26-11 về việc tổ chức", published=date(2025, 6, 10))
+        assert r.date == "2024-11-26"
+        (r,) = refs("Kế hoạch số 12/KH-UBND ngày 02/6 về việc tổ chức", published=date(2025, 6, 10))
+        assert r.date == "2025-06-02"
+
     def test_key_separates_years_and_issuers(self):
         a = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2023 của UBND huyện Ba Vì")[0]
         b = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2024 của UBND huyện Ba Vì")[0]
