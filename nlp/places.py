@@ -578,10 +578,33 @@ def _pick(
     return province, district, era, pick[0].code
 
 
+_RANK = {"province": 3, "district": 2, "ward": 1, "commune": 1, "town": 1}
+_QUALIFIER_GAP = re.compile(r"\s{0,3}[(,\-–]\s{0,3}")
+
+
+def _narrow_by_parent(text: str, mentions: list[_Mention]) -> None:
+    """A unit followed by its parent keeps only the candidates under it, whatever the rest of
+    the article votes: ``xã Tân Lập (huyện Đan Phượng, Hà Nội)``, ``phường Đông Hải, TP Thanh Hóa``.
+    Right to left, so that a parent is narrowed by its own parent first."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if not b.cands or len(_provinces(a.cands)) < 2 or _RANK.get(b.level, 0) <= _RANK.get(a.level, 0):
+            continue
+        if not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):
+            continue
+        provs = _provinces(b.cands)
+        keep = [u for u in a.cands if u.province in provs]
+        if b.level == "district" and a.level in WARD_LEVELS:
+            keep = [u for u in keep if u.district is None or u.district == b.name] or keep
+        if keep:
+            a.cands = keep  # a new list: the shared one (memoised across articles) stays whole
+
+
 def find_locations(ctx: Context) -> list[Location]:
     """Every administrative-unit mention, in text order, one per mention."""
     gz, mt = load(), _matcher()
     mentions = _scan(ctx, gz, mt)
     mentions += _bare_districts(ctx.text, mentions)
     mentions.sort(key=lambda m: m.start)
+    _narrow_by_parent(ctx.text, mentions)
     return _resolve(mentions, ctx.published, ctx.text)

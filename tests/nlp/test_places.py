@@ -80,6 +80,19 @@ class TestSameNameTwoLevels:
         assert qt.province == "Cao Bằng"
 
 
+    def test_parent_named_right_after_outweighs_the_article(self):
+        # The article names Bình Dương twice; the commune's own parenthesis says Hà Nội.
+        found = locs("Thành phố Thủ Dầu Một (tỉnh Bình Dương) và tỉnh Bình Dương khen thưởng; "
+                     "xã Tân Lập (huyện Đan Phượng, Hà Nội) đạt chuẩn nông thôn mới nâng cao.")
+        tl = [loc for loc in found if loc.name == "Tân Lập"][0]
+        assert (tl.province, tl.district) == ("Hà Nội", "Đan Phượng")
+
+    def test_parent_far_away_does_not_narrow(self):
+        found = locs("Tỉnh Bình Dương có xã Tân Lập đạt chuẩn. Ở nơi khác, huyện Đan Phượng cũng vậy.")
+        tl = [loc for loc in found if loc.name == "Tân Lập"][0]
+        assert tl.province == "Bình Dương"
+
+
 class TestPreAndPostReform:
     def test_legacy_only_unit(self):
         loc = locs("Huyện Gia Lâm phát động thi đua.")[0]
