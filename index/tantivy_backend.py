@@ -3,7 +3,8 @@
 Layout under ``$THIDUA_HOME``:
 
 * ``tantivy.sqlite3``: the same tables as the FTS5 backend minus the FTS5 ones (``docs`` with
-  the stored text and facts for highlights, ``facet_values``, ``award_rows``, ``doc_units``,
+  the stored text and the facts' spans for highlights; its ``facts`` and ``refs`` columns, read
+  only by FTS5, are left NULL), ``facet_values``, ``award_rows``, ``doc_units``,
   ``doc_refs``), so the aggregations (award tallies, citations, campaign units) are the very
   same SQL as ``thidua.index.sqlite``; the ``meta`` table names the live tantivy directory.
 * ``tantivy.<generation>/``: the tantivy index. Fields: ``row`` (the ``docs`` rowid; fast),
