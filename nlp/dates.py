@@ -50,7 +50,8 @@ def _grammar() -> re.Pattern[str]:
     alts = [
         rf"(?P<rng_full>{_FROM}?(?:[Nn]gày{_S})?{_SIDE_L}{_RSEP}{_SIDE_R}{_END})",
         rf"(?P<rng_dm>{_FROM}?(?:[Nn]gày{_S})?{_LB}{DAY}[/\-]{MONTH}(?![\d/]){_RSEP}{_SIDE_R}{_END})",
-        rf"(?P<rng_d>{_FROM}?[Nn]gày{_S}{DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
+        # "ngày 20-22/8/2025"; after "từ" the "ngày" may be left out: "Từ 20 - 22/8/2025"
+        rf"(?P<rng_d>(?:{_FROM}(?:[Nn]gày{_S})?|[Nn]gày{_S}){DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
         rf"(?P<full>(?:{TEXTUAL_CORE}|(?:[Nn]gày{_S})?{_LB}{FULL_CORE}){_END})",  # "ngày" is cut off below
         rf"(?P<rng_month>{_FROM}?[Tt]háng{_S}{MONTH}{_MY}?{_MSEP}(?:tháng{_S})?{MONTH}{_MY}(?![\d/]))",
         rf"(?P<month>[Tt]háng{_S}{MONTH}{_MY}(?![\d/]))",

@@ -63,6 +63,7 @@ class TestRanges:
         ("giai đoạn 2021—2025 của tỉnh", ["2021/2025"]),
         ("đợt thi đua từ 01/3/2024 — 31/3/2024 ở các xã", ["2024-03-01/2024-03-31"]),
         ("từ ngày 10 - 15/3/2024 tại các xã", ["2024-03-10/2024-03-15"]),
+        ("Từ 20-22/8/2025, đoàn công tác làm việc tại các xã", ["2025-08-20/2025-08-22"]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -107,6 +108,7 @@ class TestNotDates:
         "ngày 31/2/2023 và tháng 13/2023 và năm 2500",
         "đội nhà thắng với tỷ số 2-1 và giữ ngôi đầu",
         "sáng nay xã có 12/15 thôn đạt chuẩn",
+        "mỗi xã chọn từ 3-5 tập thể, từ 20 - 22 cá nhân",
     ]
 
     @pytest.mark.parametrize("text", CASES)
