@@ -52,6 +52,8 @@ def _grammar() -> re.Pattern[str]:
         rf"(?P<rng_dm>{_FROM}?(?:[Nn]gày{_S})?{_LB}{DAY}[/\-]{MONTH}(?![\d/]){_RSEP}{_SIDE_R}{_END})",
         # "ngày 20-22/8/2025"; after "từ" the "ngày" may be left out: "Từ 20 - 22/8/2025"
         rf"(?P<rng_d>(?:{_FROM}(?:[Nn]gày{_S})?|[Nn]gày{_S}){DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
+        # "ngày 5 và 6/9/2025", "ngày 5, 6 và 7/9/2025": one date per day (see _list_days)
+        rf"(?P<list_d>[Nn]gày{_S}{DAY}(?:\s{{0,2}},\s{{0,2}}{DAY}){{0,5}}(?:\s{{0,2}},\s{{0,2}}|{_S}và{_S}){FULL_CORE}{_END})",
         rf"(?P<full>(?:{TEXTUAL_CORE}|(?:[Nn]gày{_S})?{_LB}{FULL_CORE}){_END})",  # "ngày" is cut off below
         rf"(?P<rng_month>{_FROM}?[Tt]háng{_S}{MONTH}{_MY}?{_MSEP}(?:tháng{_S})?{MONTH}{_MY}(?![\d/]))",
         rf"(?P<month>[Tt]háng{_S}{MONTH}{_MY}(?![\d/]))",
@@ -161,6 +163,9 @@ def find_dates(ctx: Context) -> list[DateMention]:
         if kind == "year":  # the most common mention, "năm 2024": YEAR only spells 1800–2100
             append(DateMention(surface, start, end, value=surface[-4:], kind="year"))
             continue
+        if kind == "list_d":
+            out += _list_days(text, start, end)
+            continue
         got = _value(kind or "", surface, ctx, start)
         if got is None:
             continue
@@ -172,6 +177,26 @@ def find_dates(ctx: Context) -> list[DateMention]:
 
 
 _NGAY = re.compile(r"[Nn]gày\s*")
+_NUMBER = re.compile(r"\d+")
+
+
+def _list_days(text: str, start: int, end: int) -> list[DateMention]:
+    """``ngày 5 và 6/9/2025``: each leading day takes the month and year of the full date that
+    ends the list; each mention's surface is its own number (the last one, the full date)."""
+    nums = list(_NUMBER.finditer(text, start, end))
+    month, year = int(nums[-2].group()), int(nums[-1].group())
+    out = []
+    for m in nums[:-3]:
+        d = make_date(int(m.group()), month, year)
+        if d is None:
+            return []
+        out.append(DateMention(m.group(), m.start(), m.end(), value=d.isoformat(), kind="day"))
+    last = make_date(int(nums[-3].group()), month, year)
+    if last is None:
+        return []
+    s = nums[-3].start()
+    out.append(DateMention(text[s:end], s, end, value=last.isoformat(), kind="day"))
+    return out
 
 
 _HEADER_CHARS = 1500

@@ -64,6 +64,8 @@ class TestRanges:
         ("đợt thi đua từ 01/3/2024 — 31/3/2024 ở các xã", ["2024-03-01/2024-03-31"]),
         ("từ ngày 10 - 15/3/2024 tại các xã", ["2024-03-10/2024-03-15"]),
         ("Từ 20-22/8/2025, đoàn công tác làm việc tại các xã", ["2025-08-20/2025-08-22"]),
+        ("Hội thao diễn ra trong hai ngày 5 và 6/9/2025 tại huyện", ["2025-09-05", "2025-09-06"]),
+        ("trong các ngày 5, 6 và 7/9/2025", ["2025-09-05", "2025-09-06", "2025-09-07"]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
