@@ -126,6 +126,13 @@ class ResponseCache:
         return len(self._items)
 
 
+async def _replay(send, answer: tuple, tag: bytes) -> None:
+    """Send a kept answer (status, headers, body), marked with how it was got."""
+    status, headers, body = answer
+    await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", tag)]})
+    await send({"type": "http.response.body", "body": body})
+
+
 class CacheMiddleware:
     """Answers repeated API GETs from a ResponseCache while the data's generation is unchanged,
     and identical GETs that arrive together with one computation.
@@ -168,19 +175,13 @@ class CacheMiddleware:
         key = cache_key(scope["path"], scope["query_string"])
         hit = self.cache.get(key, generation)
         if hit is not None:
-            status, headers, body = hit
-            await send({"type": "http.response.start", "status": status,
-                        "headers": headers + [(b"x-cache", b"hit")]})
-            await send({"type": "http.response.body", "body": body})
+            await _replay(send, hit, b"hit")
             return
         flight = self._in_flight.get((key, generation))
         if flight is not None:  # the same request is being computed: wait for its answer
             answer = await asyncio.shield(flight)
             if answer is not None:
-                status, headers, body = answer
-                await send({"type": "http.response.start", "status": status,
-                            "headers": headers + [(b"x-cache", b"shared")]})
-                await send({"type": "http.response.body", "body": body})
+                await _replay(send, answer, b"shared")
                 return
         flight = self._in_flight[(key, generation)] = asyncio.get_running_loop().create_future()
         start: dict = {}
