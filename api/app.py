@@ -335,7 +335,8 @@ def create_app(service_factory: Callable[[], Service] | None = None) -> FastAPI:
     def web_directive(request: Request, ref: str):
         c = get_service(request).citations(ref)
         return page(request, "directive.html", nav="refs", c=c,
-                    timeline_items=[(str(t.year), t.count) for t in c.timeline])
+                    timeline_items=[(str(t.year), t.count) for t in c.timeline]
+                    + ([("chưa rõ năm", c.undated)] if c.undated else []))
 
     @app.get("/phong-trao", response_class=HTMLResponse, include_in_schema=False)
     def web_campaigns(request: Request, camp_q: Annotated[str, Query(max_length=300)] = ""):

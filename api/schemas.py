@@ -79,6 +79,7 @@ class Citations(BaseModel):
     citing: list[Citing]
     total: int
     timeline: list[YearCount]
+    undated: int = 0  # citing articles with no known date (not in the timeline)
     co_cited: list[IdCount]
     implementing: list[Implementing]
 

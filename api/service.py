@@ -159,13 +159,16 @@ class Service:
         # Co-cited from the citing documents themselves: a selected facet's own counts ignore its
         # own selection (multi-select drill-down), so they cannot tell what is cited *with* it.
         co_cited: Counter = Counter()
+        shown: dict[str, str] = {}
         for hit in self._walk({"reference": [rid]}, limit=limit):
             got = self._extraction(hit.id)
             if not got:
                 continue
             doc, ex = got
             province, district = _home(ex)
-            co_cited.update({(r.id or "").upper() for r in ex.references if r.id} - {rid})
+            others = {r.id.upper(): r.id for r in ex.references if r.id and r.id.upper() != rid}
+            co_cited.update(others.keys())
+            shown.update({k: v for k, v in others.items() if k not in shown})  # as written: "Luật Thi đua…"
             for r in ex.references:
                 if (r.id or "").upper() != rid:
                     continue
@@ -182,7 +185,8 @@ class Service:
         return Citations(
             reference=meta, citing=citing, total=res.total,
             timeline=[YearCount(year=y, count=c) for y, c in sorted(years.items())],
-            co_cited=[IdCount(id=i, count=n) for i, n in sorted(co_cited.items(), key=lambda x: (-x[1], x[0]))[:20]],
+            undated=max(0, res.total - sum(years.values())),
+            co_cited=[IdCount(id=shown[i], count=n) for i, n in sorted(co_cited.items(), key=lambda x: (-x[1], x[0]))[:20]],
             implementing=implementing,
         )
 

@@ -70,6 +70,7 @@ class TestCitations:
             assert "34-CT/TW" in c["sentence"]
         dated = [c["published"][:4] for c in body["citing"] if c["published"]]  # 001 states no date
         assert {str(t["year"]): t["count"] for t in body["timeline"]} == {y: dated.count(y) for y in dated}
+        assert body["undated"] == len(body["citing"]) - len(dated)  # shown as its own bar on the page
         assert "05-CT/TW" in {c["id"] for c in body["co_cited"]}
 
     def test_unknown_reference_is_404(self, client):
