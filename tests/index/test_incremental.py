@@ -65,8 +65,7 @@ def test_a_reader_that_searched_neither_blocks_nor_misses_another_writer(kind, t
     docs = build()
     _engine(kind, tmp_path).rebuild(docs[:3])
     reader = _engine(kind, tmp_path)
-    facets = ["province", "year", "award"]
-    assert reader.search(SearchQuery(q="thi đua", facets=facets, filters={"year": ["2024"]})).total >= 0
+    assert reader.search(SearchQuery(q="", facets=["province", "year", "award"])).total == 3
     writer = _engine(kind, tmp_path)
     if kind == "sqlite":
         writer.conn.execute("PRAGMA busy_timeout=200")  # a held read lock fails fast, not after 5 s
