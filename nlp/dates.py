@@ -54,6 +54,11 @@ def _grammar() -> re.Pattern[str]:
         rf"(?P<rng_d>(?:{_FROM}(?:[Nn]gày{_S})?|[Nn]gày{_S}){DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
         # "ngày 5 và 6/9/2025", "ngày 5, 6 và 7/9/2025": one date per day (see _list_days)
         rf"(?P<list_d>[Nn]gày{_S}{DAY}(?:\s{{0,2}},\s{{0,2}}{DAY}){{0,5}}(?:\s{{0,2}},\s{{0,2}}|{_S}và{_S}){FULL_CORE}{_END})",
+        # both sides without a year, after "ngày": "từ ngày 1/4 đến 30/6" ("từ 8/10 - 9/10" alone
+        # may be scores)
+        rf"(?P<rng_pp>{_FROM}?[Nn]gày{_S}{_LB}{DAY}[/\-]{MONTH}(?![\d/]){_RSEP}{DAY}[/\-]{MONTH}{_END})",
+        # "ngày 12 và 13/5": the list before a day-month (year from the article's date)
+        rf"(?P<list_dm>[Nn]gày{_S}{DAY}(?:\s{{0,2}},\s{{0,2}}{DAY}){{0,5}}(?:\s{{0,2}},\s{{0,2}}|{_S}và{_S}){DAY}[/\-]{MONTH}{_END})",
         rf"(?P<full>(?:{TEXTUAL_CORE}|(?:[Nn]gày{_S})?{_LB}{FULL_CORE}){_END})",  # "ngày" is cut off below
         rf"(?P<rng_month>{_FROM}?[Tt]háng{_S}{MONTH}{_MY}?{_MSEP}(?:tháng{_S})?{MONTH}{_MY}(?![\d/]))",
         rf"(?P<month>[Tt]háng{_S}{MONTH}{_MY}(?![\d/]))",
@@ -112,6 +117,11 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
         a, b = make_date(d1, m1, y1), make_date(d2, m2, y2)
         v = a and b and _ordered(a, b, "day")
         return (v, "range") if v else None
+    if kind == "rng_pp":  # the year of the first side from the article's date; the second follows it
+        a = infer_year(n[0], n[1], ctx.published)
+        b = a and (make_date(n[2], n[3], a.year) if (n[3], n[2]) >= (n[1], n[0]) else make_date(n[2], n[3], a.year + 1))
+        v = a and b and _ordered(a, b, "day")
+        return (v, "range") if v else None
     if kind == "rng_month":
         if len(n) == 3:
             m1, y1, m2, y2 = n[0], n[2] if n[0] <= n[1] else n[2] - 1, n[1], n[2]
@@ -166,6 +176,9 @@ def find_dates(ctx: Context) -> list[DateMention]:
         if kind == "list_d":
             out += _list_days(text, start, end)
             continue
+        if kind == "list_dm":
+            out += _list_days(text, start, end, ctx.published)
+            continue
         got = _value(kind or "", surface, ctx, start)
         if got is None:
             continue
@@ -180,21 +193,28 @@ _NGAY = re.compile(r"[Nn]gày\s*")
 _NUMBER = re.compile(r"\d+")
 
 
-def _list_days(text: str, start: int, end: int) -> list[DateMention]:
+def _list_days(text: str, start: int, end: int, published: date | None = None) -> list[DateMention]:
     """``ngày 5 và 6/9/2025``: each leading day takes the month and year of the full date that
-    ends the list; each mention's surface is its own number (the last one, the full date)."""
+    ends the list; each mention's surface is its own number (the last one, the full date).
+    ``ngày 12 và 13/5`` (with ``published``): the year is the one the last day-month takes."""
     nums = list(_NUMBER.finditer(text, start, end))
-    month, year = int(nums[-2].group()), int(nums[-1].group())
+    if published is None:
+        month, year, k = int(nums[-2].group()), int(nums[-1].group()), 3
+    else:
+        last = infer_year(int(nums[-2].group()), int(nums[-1].group()), published)
+        if last is None:
+            return []
+        month, year, k = last.month, last.year, 2
     out = []
-    for m in nums[:-3]:
+    for m in nums[:-k]:
         d = make_date(int(m.group()), month, year)
         if d is None:
             return []
         out.append(DateMention(m.group(), m.start(), m.end(), value=d.isoformat(), kind="day"))
-    last = make_date(int(nums[-3].group()), month, year)
+    last = make_date(int(nums[-k].group()), month, year)
     if last is None:
         return []
-    s = nums[-3].start()
+    s = nums[-k].start()
     out.append(DateMention(text[s:end], s, end, value=last.isoformat(), kind="day"))
     return out
 
@@ -258,7 +278,27 @@ def find_published(ctx: Context) -> date | None:
         ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e, _HEADER_CHARS)
         if not text[ls:s].strip(" \t") and not text[e:le if le >= 0 else _HEADER_CHARS].strip(" \t"):
             weak = weak or d
-    return weak
+    return weak or _dateline(text)
+
+
+# The dateline under an official document's number: "Thạch Thất, ngày 15 tháng 3 năm 2024",
+# "TP. Hồ Chí Minh, ngày 05/01/2025": a place, a comma and the date it was signed, alone on a line.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-ZĐÀ-Ỹ][\w.]*(?:[ \t]{1,2}[A-ZĐÀ-Ỹ0-9][\w.]*){0,5},[ \t]{1,2}[Nn]gày[ \t]{1,2}"
+    r"(?:(\d{1,2})[ \t]{1,2}tháng[ \t]{1,2}(\d{1,2})[ \t]{1,2}năm[ \t]{1,2}(\d{4})"
+    r"|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))[ \t.]*$", re.M)
+
+
+def _dateline(text: str) -> date | None:
+    m = _DATELINE.search(text, 0, _HEADER_CHARS)
+    if m is None:
+        return None
+    d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        got = date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    return got if 1900 <= got.year <= 2100 else None
 
 
 def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:

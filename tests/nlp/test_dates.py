@@ -66,6 +66,11 @@ class TestRanges:
         ("Từ 20-22/8/2025, đoàn công tác làm việc tại các xã", ["2025-08-20/2025-08-22"]),
         ("Hội thao diễn ra trong hai ngày 5 và 6/9/2025 tại huyện", ["2025-09-05", "2025-09-06"]),
         ("trong các ngày 5, 6 và 7/9/2025", ["2025-09-05", "2025-09-06", "2025-09-07"]),
+        # neither side has a year: both take the article's (PUB, June 2024)
+        ("Đợt kiểm tra từ ngày 1/4 đến 30/6 tại các xã", ["2024-04-01/2024-06-30"]),
+        ("Từ ngày 26-5 đến ngày 28-5, đoàn làm việc", ["2024-05-26/2024-05-28"]),
+        ("từ ngày 15/12 đến 15/1 tổ chức cao điểm", ["2023-12-15/2024-01-15"]),
+        ("Hội thi diễn ra trong hai ngày 12 và 13/5 tại nhà văn hóa", ["2024-05-12", "2024-05-13"]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -111,6 +116,7 @@ class TestNotDates:
         "đội nhà thắng với tỷ số 2-1 và giữ ngôi đầu",
         "sáng nay xã có 12/15 thôn đạt chuẩn",
         "mỗi xã chọn từ 3-5 tập thể, từ 20 - 22 cá nhân",
+        "điểm trung bình tăng từ 8/10 - 9/10 điểm",  # scores: a year-less range needs "ngày"
     ]
 
     @pytest.mark.parametrize("text", CASES)
@@ -129,6 +135,11 @@ class TestPublishedFromHeader:
         ("Tin tức - Sự kiện\n05/03/2024\nHuyện tổng kết phong trào", date(2024, 3, 5)),
         ("Kỷ niệm 70 năm (10/10/1954 – 10/10/2024) của Thủ đô.", None),
         ("Ngày 5/5/2024, UBND tỉnh họp lúc 14:00 ngày 6/5/2024.", None),
+        # an official document's dateline, under its number
+        ("UBND HUYỆN THẠCH THẤT\nSố: 45/KH-UBND\nThạch Thất, ngày 15 tháng 3 năm 2024\nKẾ HOẠCH", date(2024, 3, 15)),
+        ("Số: 12/KH-UBND\nTP. Hồ Chí Minh, ngày 05/01/2025\n\nKẾ HOẠCH", date(2025, 1, 5)),
+        ("Hà Nội, ngày 31 tháng 2 năm 2024\nKẾ HOẠCH", None),
+        ("Thạch Thất, ngày 15 tháng 3 năm 2024, huyện tổ chức hội nghị", None),  # a sentence, not a dateline
         # the portal's banner shows today's date; the article's own date follows a publishing cue
         ("Trang chủ | Tin tức\nThứ Hai, 15/04/2024\nHuyện khen thưởng\nĐăng lúc: 14/04/2024 08:30\nNội dung",
          date(2024, 4, 14)),
