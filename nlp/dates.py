@@ -14,7 +14,7 @@ from thidua.nlp.models import DateMention
 from thidua.nlp.text import Context
 from thidua.nlp.vndate import (
     DAY, DM_CORE, FULL_CORE, MONTH, TEXTUAL_CORE, YEAR, YEAR_MAX, YEAR_MIN,
-    anchor_windows, infer_year, load_table, make_date, numbers, parse_full, words_alt,
+    anchor_windows, context_year, infer_year, load_table, make_date, numbers, parse_full, words_alt,
     gated, scan_windows,
 )
 
@@ -117,8 +117,8 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
         a, b = make_date(d1, m1, y1), make_date(d2, m2, y2)
         v = a and b and _ordered(a, b, "day")
         return (v, "range") if v else None
-    if kind == "rng_pp":  # the year of the first side from the article's date; the second follows it
-        a = infer_year(n[0], n[1], ctx.published)
+    if kind == "rng_pp":  # the year of the first side from its context; the second follows it
+        a = _partial(ctx, start, n[0], n[1])
         b = a and (make_date(n[2], n[3], a.year) if (n[3], n[2]) >= (n[1], n[0]) else make_date(n[2], n[3], a.year + 1))
         v = a and b and _ordered(a, b, "day")
         return (v, "range") if v else None
@@ -140,14 +140,21 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
     if kind == "year":
         return (str(n[0]), "year") if make_date(1, 1, n[0]) else None
     if kind == "tod":
-        d = infer_year(n[0], n[1], ctx.published)
+        d = _partial(ctx, start, n[0], n[1])
         return (d.isoformat(), "day") if d else None
     if kind == "dm":
         if _is_holiday(ctx.text, start):
             return None
-        d = infer_year(n[0], n[1], ctx.published)
+        d = _partial(ctx, start, n[0], n[1])
         return (d.isoformat(), "day") if d else None
     return None
+
+
+def _partial(ctx: Context, start: int, d: int, m: int) -> date | None:
+    """A day-month's date: with the year written last before it in its sentence ("cuối năm 2021,
+    … ngày 26-11"), else the one nearest the article's date."""
+    year = context_year(ctx.text, ctx.sentence_at(start)[0], start)
+    return make_date(d, m, year) if year is not None else infer_year(d, m, ctx.published)
 
 
 def _is_holiday(text: str, start: int) -> bool:
@@ -177,7 +184,7 @@ def find_dates(ctx: Context) -> list[DateMention]:
             out += _list_days(text, start, end)
             continue
         if kind == "list_dm":
-            out += _list_days(text, start, end, ctx.published)
+            out += _list_days(text, start, end, lambda d, m: _partial(ctx, start, d, m))
             continue
         got = _value(kind or "", surface, ctx, start)
         if got is None:
@@ -193,15 +200,15 @@ _NGAY = re.compile(r"[Nn]gày\s*")
 _NUMBER = re.compile(r"\d+")
 
 
-def _list_days(text: str, start: int, end: int, published: date | None = None) -> list[DateMention]:
+def _list_days(text: str, start: int, end: int, partial=None) -> list[DateMention]:
     """``ngày 5 và 6/9/2025``: each leading day takes the month and year of the full date that
     ends the list; each mention's surface is its own number (the last one, the full date).
-    ``ngày 12 và 13/5`` (with ``published``): the year is the one the last day-month takes."""
+    ``ngày 12 và 13/5``: the year is the one ``partial(day, month)`` gives the last day-month."""
     nums = list(_NUMBER.finditer(text, start, end))
-    if published is None:
+    if partial is None:
         month, year, k = int(nums[-2].group()), int(nums[-1].group()), 3
     else:
-        last = infer_year(int(nums[-2].group()), int(nums[-1].group()), published)
+        last = partial(int(nums[-2].group()), int(nums[-1].group()))
         if last is None:
             return []
         month, year, k = last.month, last.year, 2

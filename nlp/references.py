@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from thidua.nlp.models import Reference
 from thidua.nlp.text import Context, fold, key
 from thidua.nlp.vndate import (
-    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, load_table, parse_partial, words_alt,
+    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, context_year, load_table, numbers, parse_partial, words_alt,
     gated, scan_windows,
 )
 
@@ -125,12 +125,14 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     return (text[s:end], end) if end else None
 
 
-def _tail(text: str, pos: int, published: date | None) -> dict:
+def _tail(ctx: Context, pos: int) -> dict:
     """Date, issuer, term (khóa) and title following a reference's number."""
+    text, published = ctx.text, ctx.published
     end, dt, year, issuer, title = pos, None, None, None, None
     for _ in range(2):
         if dt is None and year is None and (m := _TAIL_DATE.match(text, end)):
-            d = parse_partial(m.group("d"), published, not_after=True)  # cited, so issued already
+            hint = context_year(text, ctx.sentence_at(pos)[0], pos) if len(numbers(m.group("d"))) == 2 else None
+            d = parse_partial(m.group("d"), published, not_after=True, year=hint)  # cited, so issued already
             end = m.end()
             if d:
                 dt, year = d.isoformat(), d.year
@@ -182,7 +184,7 @@ def _make(text: str, start: int, kind: str, num: str, sep: str | None, sym: str 
 
 
 def find_references(ctx: Context) -> list[Reference]:
-    text, published = ctx.text, ctx.published
+    text = ctx.text
     grammar, out, done = _grammar(), [], 0
     wins = anchor_windows(_ANCHORS, text, 8)
     for m in _gated().finditer(text) if wins is None else _scan(text, wins, grammar.match):
@@ -199,16 +201,16 @@ def find_references(ctx: Context) -> list[Reference]:
                 continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
             kind = _kind_of_word(m.group("kind"), m.group("sym"))
             ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
-                        _tail(text, m.end(), published))
+                        _tail(ctx, m.end()))
         else:
             kind = _kind_of_symbol(m.group("bsym"))
             ref = _make(text, m.start(), kind, m.group("bnum"), m.group("bsep"), m.group("bsym"),
-                        _tail(text, m.end(), published))
+                        _tail(ctx, m.end()))
         out.append(ref)
         # A list carries the kind over: "Chỉ thị số 34-CT/TW và 35-CT/TW".
         while nxt := _LIST_NEXT.match(text, ref.end):
             ref = _make(text, nxt.start("num"), ref.kind, nxt.group("num"), nxt.group("sep"),
-                        nxt.group("sym"), _tail(text, nxt.end(), published))
+                        nxt.group("sym"), _tail(ctx, nxt.end()))
             out.append(ref)
         done = ref.end
     return out

@@ -152,11 +152,21 @@ class Context:
         self._sentence_starts = [s for s, _ in spans]
         return spans
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        text, out, i = self.text, [], self.text.find("\n")
+        while i >= 0:
+            out.append(i)
+            i = text.find("\n", i + 1)
+        return out
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing ``pos`` (or the nearest one before it)."""
         text = self.text
         if 0 <= pos < len(text) and text[pos] != "\n":
-            ls = text.rfind("\n", 0, pos) + 1
+            # the line's start by bisection: rfind per call is quadratic on a page without line breaks
+            k = bisect_right(self._newlines, pos)
+            ls = self._newlines[k - 1] + 1 if k else 0
             line = self._lines.get(ls)
             if line is None:
                 spans = split_sentences(text, ls, one_line=True)

@@ -53,6 +53,29 @@ def infer_year(d: int, m: int, published: date | None, not_after: bool = False) 
     return best
 
 
+# The time of what a sentence tells, written with its year: "cuối năm 2021", "trong năm 2023",
+# "tháng 11/2021", "tháng 11 năm 2021", or "Năm 2021," opening the sentence. Not any year: "tổng
+# kết phong trào năm 2022" is held in 2023, and a cited document's date is its own.
+_TIME_YEAR = re.compile(r"(?<!\w)(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Tt]rong|[Hh]ồi|[Vv]ào|[Ss]ang)\s{1,3}năm\s{1,3}"
+                        r"|[Tt]háng\s{1,3}\d{1,2}\s{0,2}(?:[/\-.]\s{0,2}|,?\s{1,3}năm\s{1,3}))((?:19|20)\d\d)(?!\d)")
+_YEAR_REACH = 300  # characters looked back (a run-away sentence must not be rescanned per date)
+_LEAD_YEAR = re.compile(r"[Nn]ăm\s{1,3}((?:19|20)\d\d)\s{0,2},")
+
+
+def context_year(text: str, start: int, pos: int) -> int | None:
+    """The year of the time the sentence ``text[start:pos]`` sets before a day-month: in "Cuối năm
+    2021, UBND tỉnh ban hành Kế hoạch … ngày 26-11" it gives 26-11 its year, not the article's date."""
+    lo = max(start, pos - _YEAR_REACH)
+    if text.find("năm", lo, pos) < 0 and text.find("áng", lo, pos) < 0:  # what both patterns hold
+        return None
+    last = None
+    for last in _TIME_YEAR.finditer(text, lo, pos):
+        pass
+    if last is None and pos - start <= _YEAR_REACH:
+        last = _LEAD_YEAR.match(text, start, pos)
+    return int(last.group(1)) if last else None
+
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -66,13 +89,14 @@ def parse_full(s: str) -> date | None:
     return make_date(n[0], n[1], n[2]) if len(n) == 3 else None
 
 
-def parse_partial(s: str, published: date | None, not_after: bool = False) -> date | None:
-    """A full date, or a day-month completed from the article's own date (see ``infer_year``)."""
+def parse_partial(s: str, published: date | None, not_after: bool = False, year: int | None = None) -> date | None:
+    """A full date, or a day-month completed with ``year`` (from its context) or else from the
+    article's own date (see ``infer_year``)."""
     n = numbers(s)
     if len(n) == 3:
         return make_date(*n)
     if len(n) == 2:
-        return infer_year(n[0], n[1], published, not_after)
+        return make_date(n[0], n[1], year) if year is not None else infer_year(n[0], n[1], published, not_after)
     return None
 
 

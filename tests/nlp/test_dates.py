@@ -91,6 +91,12 @@ class TestPartialDatesNeedArticleDate:
         ("Trưa 20.8, đoàn công tác đã đến thăm gia đình chính sách", PUB, ["2024-08-20"]),
         ("Ông cho biết, sáng 3/2 vừa qua, xã đã tổ chức lễ ra quân", PUB, ["2024-02-03"]),
         ("Chiều 17/1, UBND huyện tổ chức hội nghị", None, []),
+        # the time the sentence sets gives the year ("year from context"), with or without an article date
+        ("Cuối năm 2021, tỉnh ban hành kế hoạch ngày 26-11 để triển khai", date(2023, 2, 8), ["2021", "2021-11-26"]),
+        ("Trong năm 2023, ngày 12 và 13/5 hội thi diễn ra", None, ["2023", "2023-05-12", "2023-05-13"]),
+        ("Tháng 11/2021, sáng 26/11 tỉnh phát động", PUB, ["2021-11", "2021-11-26"]),
+        # ... but not a year that is what the sentence is about: this review is held the next January
+        ("Hội nghị tổng kết phong trào năm 2022 tổ chức chiều 20/1", date(2023, 2, 1), ["2022", "2023-01-20"]),
         ("Sáng 3/11/2023, tỉnh tổ chức lễ phát động.", None, ["2023-11-03"]),
         # A line-initial "Ngày 20-8" is the event's date, not a holiday's name.
         ("Thứ Năm, 21/08/2025 - 14:30\n\nNgày 20-8, Đảng ủy, UBND phường tổ chức lễ phát động",

@@ -132,6 +132,15 @@ class TestDateIssuerAndTitle:
         (r,) = refs("Kế hoạch số 12/KH-UBND ngày 02/6 về việc tổ chức", published=date(2025, 6, 10))
         assert r.date == "2025-06-02"
 
+    def test_partial_date_takes_the_year_its_sentence_sets(self):
+        (r,) = refs("Cuối năm 2021, UBND tỉnh đã ban hành Kế hoạch số 245/KH-UBND ngày 26-11 triển khai phong trào",
+                    published=date(2023, 2, 8))
+        assert r.date == "2021-11-26"
+        # another document's date is not the time of the sentence
+        r = refs("quán triệt Chỉ thị số 05-CT/TU ngày 10-9-2021; triển khai Kế hoạch số 270/KH-UBND ngày 26-11 của UBND tỉnh",
+                 published=date(2024, 2, 8))[1]
+        assert r.date == "2023-11-26"
+
     def test_key_separates_years_and_issuers(self):
         a = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2023 của UBND huyện Ba Vì")[0]
         b = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2024 của UBND huyện Ba Vì")[0]
