@@ -54,6 +54,8 @@ def _grammar() -> re.Pattern[str]:
         rf"(?P<rng_d>(?:{_FROM}(?:[Nn]gày{_S})?|[Nn]gày{_S}){DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{FULL_CORE}{_END})",
         # "ngày 5 và 6/9/2025", "ngày 5, 6 và 7/9/2025": one date per day (see _list_days)
         rf"(?P<list_d>[Nn]gày{_S}{DAY}(?:\s{{0,2}},\s{{0,2}}{DAY}){{0,5}}(?:\s{{0,2}},\s{{0,2}}|{_S}và{_S}){FULL_CORE}{_END})",
+        # a day range without a year: "từ ngày 16 đến 20/11", "ngày 10 - 12/5"
+        rf"(?P<rng_dp>{_FROM}?[Nn]gày{_S}{DAY}\s{{0,3}}(?:[-–—]|đến|tới)\s{{0,3}}(?:ngày{_S})?{DAY}[/\-]{MONTH}{_END})",
         # both sides without a year, after "ngày": "từ ngày 1/4 đến 30/6" ("từ 8/10 - 9/10" alone
         # may be scores)
         rf"(?P<rng_pp>{_FROM}?[Nn]gày{_S}{_LB}{DAY}[/\-]{MONTH}(?![\d/]){_RSEP}{DAY}[/\-]{MONTH}{_END})",
@@ -117,8 +119,13 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
         a, b = make_date(d1, m1, y1), make_date(d2, m2, y2)
         v = a and b and _ordered(a, b, "day")
         return (v, "range") if v else None
+    if kind == "rng_dp":  # the month and year of the second day, from its context
+        b = _partial(ctx, start, n[1], n[2], start + len(surface))
+        a = b and n[0] < n[1] and make_date(n[0], b.month, b.year)
+        v = a and b and _ordered(a, b, "day")
+        return (v, "range") if v else None
     if kind == "rng_pp":  # the year of the first side from its context; the second follows it
-        a = _partial(ctx, start, n[0], n[1])
+        a = _partial(ctx, start, n[0], n[1], start + len(surface))
         b = a and (make_date(n[2], n[3], a.year) if (n[3], n[2]) >= (n[1], n[0]) else make_date(n[2], n[3], a.year + 1))
         v = a and b and _ordered(a, b, "day")
         return (v, "range") if v else None
@@ -140,21 +147,27 @@ def _value(kind: str, surface: str, ctx: Context, start: int) -> tuple[str, str]
     if kind == "year":
         return (str(n[0]), "year") if make_date(1, 1, n[0]) else None
     if kind == "tod":
-        d = _partial(ctx, start, n[0], n[1])
+        d = _partial(ctx, start, n[0], n[1], start + len(surface))
         return (d.isoformat(), "day") if d else None
     if kind == "dm":
         if _is_holiday(ctx.text, start):
             return None
-        d = _partial(ctx, start, n[0], n[1])
+        d = _partial(ctx, start, n[0], n[1], start + len(surface))
         return (d.isoformat(), "day") if d else None
     return None
 
 
-def _partial(ctx: Context, start: int, d: int, m: int) -> date | None:
+_PAST_AFTER = re.compile(r"[\s,]{0,3}(?:vừa\s{1,2}qua|vừa\s{1,2}rồi|trước\s{1,2}đó)(?!\w)")
+
+
+def _partial(ctx: Context, start: int, d: int, m: int, end: int) -> date | None:
     """A day-month's date: with the year written last before it in its sentence ("cuối năm 2021,
-    … ngày 26-11"), else the one nearest the article's date."""
+    … ngày 26-11"), else the one nearest the article's date, or the latest before it when the
+    text says it is past ("từ ngày 16 đến 20/11 vừa qua")."""
     year = context_year(ctx.text, ctx.sentence_at(start)[0], start)
-    return make_date(d, m, year) if year is not None else infer_year(d, m, ctx.published)
+    if year is not None:
+        return make_date(d, m, year)
+    return infer_year(d, m, ctx.published, not_after=_PAST_AFTER.match(ctx.text, end) is not None)
 
 
 def _is_holiday(text: str, start: int) -> bool:
@@ -184,7 +197,7 @@ def find_dates(ctx: Context) -> list[DateMention]:
             out += _list_days(text, start, end)
             continue
         if kind == "list_dm":
-            out += _list_days(text, start, end, lambda d, m: _partial(ctx, start, d, m))
+            out += _list_days(text, start, end, lambda d, m: _partial(ctx, start, d, m, end))
             continue
         got = _value(kind or "", surface, ctx, start)
         if got is None:

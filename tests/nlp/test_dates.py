@@ -71,6 +71,8 @@ class TestRanges:
         ("Từ ngày 26-5 đến ngày 28-5, đoàn làm việc", ["2024-05-26/2024-05-28"]),
         ("từ ngày 15/12 đến 15/1 tổ chức cao điểm", ["2023-12-15/2024-01-15"]),
         ("Hội thi diễn ra trong hai ngày 12 và 13/5 tại nhà văn hóa", ["2024-05-12", "2024-05-13"]),
+        ("Trong đợt mưa lũ từ ngày 16 đến 20/11 vừa qua, xã đã", ["2023-11-16/2023-11-20"]),
+        ("Hội trại tổ chức ngày 10 - 12/5 tại sân vận động", ["2024-05-10/2024-05-12"]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -95,6 +97,9 @@ class TestPartialDatesNeedArticleDate:
         ("Cuối năm 2021, tỉnh ban hành kế hoạch ngày 26-11 để triển khai", date(2023, 2, 8), ["2021", "2021-11-26"]),
         ("Trong năm 2023, ngày 12 và 13/5 hội thi diễn ra", None, ["2023", "2023-05-12", "2023-05-13"]),
         ("Tháng 11/2021, sáng 26/11 tỉnh phát động", PUB, ["2021-11", "2021-11-26"]),
+        # "vừa qua" (just past): the latest such day before the article, not the nearest (Nov 2024)
+        ("Ngày 12/11 vừa qua, huyện tổ chức lễ phát động", PUB, ["2023-11-12"]),
+        ("Ngày 12/11, huyện sẽ tổ chức lễ phát động", PUB, ["2024-11-12"]),
         # ... but not a year that is what the sentence is about: this review is held the next January
         ("Hội nghị tổng kết phong trào năm 2022 tổ chức chiều 20/1", date(2023, 2, 1), ["2022", "2023-01-20"]),
         ("Sáng 3/11/2023, tỉnh tổ chức lễ phát động.", None, ["2023-11-03"]),
