@@ -32,9 +32,10 @@ _AFTER = r"(?![\w/]|[\-.,]\d)"
 _S = r"\s{1,3}"
 _ISSUER_CHARS = r"[^\s,;:.()“”\"]"
 
-_TAIL_DATE = re.compile(
-    rf"\s{{0,3}},?\s{{0,3}}(?:(?:ban hành|ký){_S})?[Nn]gày{_S}(?P<d>{FULL_CORE}"
+_TAIL_DATE = re.compile(  # "ngày 07/4/2014", "(ngày 07/4/2014)", "ban hành ngày 26-11"
+    rf"\s{{0,3}},?\s{{0,3}}(?P<par>\(\s{{0,2}})?(?:(?:ban hành|ký){_S})?[Nn]gày{_S}(?P<d>{FULL_CORE}"
     rf"|{DAY}{_S}tháng{_S}{MONTH}\s{{0,3}},?\s{{0,3}}năm{_S}{YEAR}(?!\d)|{DM_CORE}|{DAY}{_S}tháng{_S}{MONTH}(?!\d))"
+    r"(?(par)\s{0,2}\))"
 )
 _TAIL_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>{YEAR})(?![\d/])")
 _TAIL_ISSUER = re.compile(rf"\s{{0,3}},?\s{{0,3}}của{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}})")
@@ -52,6 +53,7 @@ _ANCHORS = [(lit if lit in ("Ố", "Luật ") else None, re.compile(re.escape(li
     ("/", r"(?=\s?[^\W\d_]|\s?(?:19|20)\d\d\s?/)"), ("ố", r"(?=\s?:?\s?\d)"), ("Ố", r"(?=\s?:?\s?\d)"),
     ("Luật ", ""))]
 _WORD = re.compile(r"\S+")
+_NUMBERED_UNITS = {"quận", "phường"}  # "UBND Quận 10": a number that names the unit
 _GENERIC_ISSUERS = {"UBND", "HĐND"}  # every province/district signs these: the key adds the issuer
 
 
@@ -117,11 +119,12 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     s = m.start("iss")
     end = None
     stops = _stops()
+    prev = ""
     for w in _WORD.finditer(m.group("iss")):
         word = w.group()
-        if word in stops or word[0].isdigit():
+        if word in stops or word[0].isdigit() and prev.lower() not in _NUMBERED_UNITS:
             break
-        end = s + w.end()
+        end, prev = s + w.end(), word
     return (text[s:end], end) if end else None
 
 

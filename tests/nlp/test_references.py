@@ -104,6 +104,11 @@ class TestDateIssuerAndTitle:
          "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII", None),
         ("Quyết định số 2316/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ về Ngày Thi đua", "2015-11-19",
          "Thủ tướng Chính phủ", "Quyết định số 2316/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ", "Ngày Thi đua"),
+        # the date in brackets; a numbered district in the issuer
+        ("Chỉ thị 34-CT/TW (ngày 07/4/2014) của Bộ Chính trị khóa XI vẫn là kim chỉ nam", "2014-04-07", "Bộ Chính trị",
+         "Chỉ thị 34-CT/TW (ngày 07/4/2014) của Bộ Chính trị khóa XI", None),
+        ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND Quận 10 nhằm phát động thi đua", "2024-01-05", "UBND Quận 10",
+         "Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND Quận 10", None),
     ]
 
     @pytest.mark.parametrize("text,dt,issuer,surface,title", CASES)
