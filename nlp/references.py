@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from thidua.nlp.models import Reference
 from thidua.nlp.text import Context, fold, key
 from thidua.nlp.vndate import (
-    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, context_year, load_table, numbers, parse_partial, words_alt,
+    DAY, DM_CORE, FULL_CORE, MONTH, YEAR, anchor_windows, context_year, load_table, numbers, parse_full, parse_partial, words_alt,
     gated, scan_windows,
 )
 
@@ -128,8 +128,32 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     return (text[s:end], end) if end else None
 
 
-def _tail(ctx: Context, pos: int) -> dict:
-    """Date, issuer, term (khóa) and title following a reference's number."""
+_ORG_HEADS = (r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng|Ban|Bộ|Sở|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Quận\s+ủy"
+              r"|Thị\s+ủy|Đảng\s+ủy|Công\s+an|Thủ\s+tướng|Chủ\s+tịch|Chính\s+phủ|Quốc\s+hội|Liên\s+đoàn|Mặt\s+trận"
+              r"|Văn\s+phòng|Cục|Tổng\s+cục|Trung\s+ương)")
+_ISSUE_VERBS = ("ban hành", "có", "ký")
+# "Ngày 24-1-2023, UBND huyện Lục Ngạn ban hành Kế hoạch số 19/KH-UBND": the issuer (and the date)
+# before the document, as the sentence's subject and the verb that issues it.
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:[Nn]gày{_S}(?P<d>{FULL_CORE})\s{{0,2}},\s{{0,3}})?(?<!\w)(?P<iss>{_ORG_HEADS}(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}}?)"
+    r"[ ]{1,3}(?:(?:đã|vừa|cũng|chính\s+thức)[ ]{1,3})?(?:ban\s+hành|có|ký(?:\s+ban\s+hành)?)[ ]{1,3}\Z")
+
+
+def _subject_before(ctx: Context, start: int) -> tuple[str | None, date | None]:
+    """(issuer, date) written before a reference that names neither after it."""
+    text = ctx.text
+    if not text[max(0, start - 12):start].rstrip().endswith(_ISSUE_VERBS):
+        return None, None
+    m = _SUBJECT_BEFORE.search(text, max(ctx.sentence_at(start)[0], start - 160), start)
+    if m is None:
+        return None, None
+    got = _issuer(text, m)
+    return (got[0] if got else None), (parse_full(m.group("d")) if m.group("d") else None)
+
+
+def _tail(ctx: Context, pos: int, start: int | None = None) -> dict:
+    """Date, issuer, term (khóa) and title following a reference's number; with ``start``, the
+    issuer and date may also stand before it, as the subject that issued it."""
     text, published = ctx.text, ctx.published
     end, dt, year, issuer, title = pos, None, None, None, None
     for _ in range(2):
@@ -149,6 +173,10 @@ def _tail(ctx: Context, pos: int) -> dict:
                 end = t.end()
             continue
         break
+    if start is not None and issuer is None:
+        issuer, before = _subject_before(ctx, start)
+        if dt is None and year is None and before is not None:
+            dt, year = before.isoformat(), before.year
     if t := _TITLE.match(text, end):
         title = t.group("q1") or t.group("q2")
         if title is None and (title := t.group("u")):
@@ -204,11 +232,11 @@ def find_references(ctx: Context) -> list[Reference]:
                 continue  # "Kế hoạch 5 năm": a kind word and a count, not a reference
             kind = _kind_of_word(m.group("kind"), m.group("sym"))
             ref = _make(text, m.start(), kind, m.group("num"), m.group("sep"), m.group("sym"),
-                        _tail(ctx, m.end()))
+                        _tail(ctx, m.end(), m.start()))
         else:
             kind = _kind_of_symbol(m.group("bsym"))
             ref = _make(text, m.start(), kind, m.group("bnum"), m.group("bsep"), m.group("bsym"),
-                        _tail(ctx, m.end()))
+                        _tail(ctx, m.end(), m.start()))
         out.append(ref)
         # A list carries the kind over: "Chỉ thị số 34-CT/TW và 35-CT/TW".
         while nxt := _LIST_NEXT.match(text, ref.end):

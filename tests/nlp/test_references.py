@@ -146,6 +146,17 @@ class TestDateIssuerAndTitle:
                  published=date(2024, 2, 8))[1]
         assert r.date == "2023-11-26"
 
+    def test_issuer_and_date_before_the_document(self):
+        (r,) = refs("Ngày 24-1-2023, UBND huyện Lục Ngạn đã ban hành Kế hoạch số 19/KH-UBND triển khai phong trào")
+        assert (r.issuer, r.date) == ("UBND huyện Lục Ngạn", "2023-01-24")
+        (r,) = refs("Ban Thường vụ Tỉnh ủy đã có Kế hoạch số 112-KH/TU để thực hiện")
+        assert r.issuer == "Ban Thường vụ Tỉnh ủy"
+        # carrying out someone else's plan is not issuing it; "của" after the number wins
+        (r,) = refs("UBND huyện triển khai Kế hoạch số 245/KH-UBND đến các xã")
+        assert r.issuer is None
+        (r,) = refs("UBND huyện có Kế hoạch số 245/KH-UBND ngày 26-11 của UBND tỉnh")
+        assert r.issuer == "UBND tỉnh"
+
     def test_key_separates_years_and_issuers(self):
         a = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2023 của UBND huyện Ba Vì")[0]
         b = refs("Kế hoạch số 5/KH-UBND ngày 1/2/2024 của UBND huyện Ba Vì")[0]
