@@ -29,6 +29,7 @@ from thidua.api.schemas import (
     YearCount,
 )
 from thidua.index.base import SearchBackend
+from thidua.index.documents import award_units
 from thidua.index.models import SearchQuery, SearchResult
 from thidua.nlp.models import Extraction
 from thidua.nlp.text import fold, key
@@ -263,18 +264,16 @@ class Service:
             if not got:
                 continue
             doc, ex = got
-            units = _award_units(ex)
-            province, district = _home(ex)
+            units = award_units(ex)
             published = doc.published.isoformat() if doc.published else ex.published
             year = int(published[:4]) if published else None
-            for a in ex.awards:
+            for a, (prov, dist) in zip(ex.awards, units):
                 if a.proposed and not include_proposed:
                     continue
                 if any(want not in fold(getattr(a, f) or "") for f, want in row_filters.items()):
                     continue
                 if "award" in facet_filters and a.award not in facet_filters["award"]:
                     continue
-                prov, dist = units.get((a.start, a.end), (province, district))
                 if "district" in facet_filters and dist not in facet_filters["district"]:
                     continue
                 yield AwardRow(award=a.award, award_class=a.award_class, grantor=a.grantor, recipient=a.recipient,
@@ -344,15 +343,6 @@ def _home(ex: Extraction) -> tuple[str | None, str | None]:
     if prov is None:
         prov = next((loc.province for loc in ex.locations if loc.province), None)
     return prov, dist
-
-
-def _award_units(ex: Extraction) -> dict[tuple[int, int], tuple[str | None, str | None]]:
-    out = {}
-    for rel in ex.relations:
-        if rel.kind == "award_unit":
-            o = rel.object
-            out[(o.get("start"), o.get("end"))] = (rel.subject.get("province"), rel.subject.get("district"))
-    return out
 
 
 def _implementing(doc_id: str, ex: Extraction, rid: str, province, district) -> list[Implementing]:

@@ -157,9 +157,10 @@ def to_indexed(doc) -> IndexedDoc:
         names.append(c["name"])
         names += c["aliases"]
     awards: dict[str, None] = {}
-    for a in ex.awards:
+    for a, (prov, dist) in zip(ex.awards, award_units(ex)):
         out.awards.append({"award": a.award, "award_class": a.award_class, "grantor": a.grantor,
-                           "recipient": a.recipient, "count": a.count, "proposed": a.proposed})
+                           "recipient": a.recipient, "count": a.count, "proposed": a.proposed,
+                           "province": prov, "district": dist})
         names.append(a.award)
         if a.award:
             awards[a.award] = None
@@ -199,6 +200,15 @@ def split_unit(key: str) -> tuple[str | None, str | None]:
     return province or None, district or None
 
 
-def primary_unit(doc: IndexedDoc) -> tuple[str | None, str | None]:
-    """The unit an award row is counted under: the document's first named unit."""
-    return split_unit(doc.unit_keys[0]) if doc.unit_keys else (None, None)
+def award_units(ex) -> list[tuple[str | None, str | None]]:
+    """(province, district) each award row of an extraction is counted under: the unit its
+    ``award_unit`` relation names, else the document's first named unit. One rule for the
+    index's tallies and the API's rows, so that a district's totals and its rows agree."""
+    first: tuple[str | None, str | None] = (None, None)
+    if ex.locations:
+        loc = ex.locations[0]
+        first = (loc.name if loc.level == "province" else loc.province,
+                 loc.name if loc.level == "district" else loc.district)
+    by_span = {(r.object.get("start"), r.object.get("end")): (r.subject.get("province"), r.subject.get("district"))
+               for r in ex.relations if r.kind == "award_unit"}
+    return [by_span.get((a.start, a.end), first) for a in ex.awards]

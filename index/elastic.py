@@ -21,7 +21,7 @@ from typing import Any
 from thidua.index import facets as F
 from thidua.index.analysis import All, DocNum, Node, Not, Or, Term, parse_query, reference_token
 from thidua.index.base import BackendUnavailable, IndexMissing, IndexReport, Progress, SearchBackend, highlights
-from thidua.index.documents import IndexedDoc, primary_unit, split_unit, to_indexed
+from thidua.index.documents import IndexedDoc, split_unit, to_indexed
 from thidua.index.models import (
     AwardTallyRow,
     CampaignUnitRow,
@@ -159,14 +159,13 @@ def result_from_response(resp: dict[str, Any], query: SearchQuery, took_ms: floa
 
 
 def to_source(d: IndexedDoc, seq: int) -> dict[str, Any]:
-    prov, dist = primary_unit(d)
     return {
         "id": d.id, "url": d.url, "source": d.source, "title": d.title, "text": d.text, "facts": d.facts_text,
         "docnums": d.docnums, "published": d.published, "year": d.year, "seq": seq,
         "facets": d.facets, "unit_keys": d.unit_keys,
         "awards": [{"award": a["award"], "recipient": a["recipient"], "grantor": a["grantor"],
-                    "count": a["count"], "proposed": bool(a["proposed"]), "province": prov,
-                    "district": dist, "year": d.year} for a in d.awards],
+                    "count": a["count"], "proposed": bool(a["proposed"]), "province": a["province"],
+                    "district": a["district"], "year": d.year} for a in d.awards],
         "data": {"units": d.units, "references": d.references, "campaigns": d.campaigns, "spans": d.spans},
     }
 

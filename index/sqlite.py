@@ -27,7 +27,7 @@ import orjson
 from thidua.index import facets as F
 from thidua.index.analysis import All, And, DocNum, Node, Not, Or, Term, fold, parse_query, reference_token
 from thidua.index.base import IndexMissing, IndexReport, Progress, SearchBackend, highlights
-from thidua.index.documents import IndexedDoc, primary_unit, split_unit
+from thidua.index.documents import IndexedDoc, split_unit
 from thidua.index.models import (
     AwardTallyRow,
     CampaignUnitRow,
@@ -271,10 +271,9 @@ class SqliteBackend(SearchBackend):
                     fv.append((name, values[0], r))
                 elif values:
                     fv += [(name, v, r) for v in dict.fromkeys(values)]
-            prov, dist = primary_unit(d)
             for a in d.awards:
                 aw.append((r, a["award"], a["recipient"], a["grantor"], a["count"], int(bool(a["proposed"])),
-                           prov, dist, d.year))
+                           a["province"], a["district"], d.year))
             un += [(r, *split_unit(k)) for k in d.unit_keys] or [(r, None, None)]
             for ref in d.references:
                 rf += [(t, r, ref["id"]) for t in ref["tokens"]]

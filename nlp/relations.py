@@ -197,6 +197,9 @@ def find_relations(
     for award in awards:
         s = ctx.sentence_at(award.start)
         inside = locs.within(award.start, award.end)
+        if inside and award.grantor and (g := text.find(award.grantor, award.start, award.end)) >= 0:
+            # "bằng khen của Chủ tịch UBND TP Hà Nội": the grantor's unit, not the recipients'
+            inside = [u for u in inside if not (g <= u.start and u.end <= g + len(award.grantor))]
         unit = _unit(inside[0]) if inside else subject_for(s, award.start)
         if unit is None:
             continue

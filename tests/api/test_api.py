@@ -115,6 +115,18 @@ class TestAwards:
         assert tt and tt[0]["district"] == "Thạch Thất" and tt[0]["year"] == 2024 and tt[0]["recipient"] == "cá nhân"
         assert not any(r["proposed"] for r in rows)
 
+    def test_rows_and_tallies_count_each_row_under_the_same_unit(self, client):
+        from collections import Counter
+
+        from thidua.api.app import default_service
+
+        svc = default_service()
+        rows = Counter((r.province, r.district) for r in svc.award_rows({}, include_proposed=True))
+        tallies = Counter()
+        for t in svc.backend.award_tallies({}, include_proposed=True):
+            tallies[(t.province, t.district)] += t.tallies
+        assert rows and rows == tallies
+
     def test_proposals_only_when_asked(self, client):
         with_p = client.get("/api/awards", params={"include_proposed": "true"}).json()["rows"]
         assert any(r["proposed"] for r in with_p)

@@ -58,6 +58,9 @@ class TestAwardUnit:
     @pytest.mark.parametrize("text, unit", [
         ("Dịp này, UBND huyện Nghi Lộc tặng Giấy khen cho 12 tập thể và 30 cá nhân.", "Nghi Lộc"),
         ("Nhân dân và cán bộ phường Trung Hòa được tặng Bằng khen của Chủ tịch UBND Thành phố.", "Trung Hòa"),
+        # the unit in the grantor's name is the grantor's: the rows belong to the article's district
+        ("Quận Long Biên tổng kết thi đua năm 2023\n"
+         "Dịp này, 4 tập thể được tặng Bằng khen của Chủ tịch UBND TP Hà Nội.", "Long Biên"),
     ])
     def test_unit_of_tally(self, text, unit):
         rows = relations(text, "award_unit")
