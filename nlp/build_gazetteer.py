@@ -9,7 +9,9 @@ in a few milliseconds.  Each unit row is
 
     [name, type, era, province_row, district_row, code, successor_row]
 
-``name`` has no type prefix (``Thạch Thất``; numbered units keep only the number: ``1``),
+``name`` has no type prefix (``Thạch Thất``; numbered units keep only the number: ``1``)
+and no label (the package writes ``Kỳ Anh (Huyện)`` and ``Kỳ Anh (Thị xã)``: same name, the
+type tells them apart),
 ``type`` is the Vietnamese unit type (``Huyện``, ``Phường``, ``Đặc khu``…), ``era`` is
 ``L`` (before 1 July 2025) or ``N`` (from 2025), rows point at rows (-1 for none), and
 ``successor_row`` is the 2025 unit a legacy province or ward became, where the package's
@@ -43,12 +45,25 @@ ALIASES: list[tuple[str, str, str, bool]] = [
 ]
 
 
-def _short(name: str | None, typ: str | None) -> str:
-    """``Quận 1`` → ``1``; other short names are kept as the package gives them."""
-    name = (name or "").strip()
-    if typ and re.fullmatch(re.escape(typ) + r"\s+\d+", name):
-        return name[len(typ):].strip()
-    return name
+# Unit types as they lead a numbered name (``Phường 15``), longest first.
+_TYPES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Quận", "Huyện", "Xã")
+_NUMBERED_RE = re.compile(rf"({'|'.join(_TYPES)})\s+(\d+)")
+# The package tells apart two units of one name and province by a label: ``Kỳ Anh (Huyện)``.
+_LABEL_RE = re.compile(rf"\s*\((?:{'|'.join(_TYPES)})\)$")
+
+
+def _short(name: str | None, typ: str | None) -> tuple[str, str | None]:
+    """(name as the press writes it after its prefix, type).
+
+    ``Quận 1`` → ``1``; ``Kỳ Anh (Thị xã)`` → ``Kỳ Anh`` (the type tells the two Kỳ Anh
+    apart); a numbered name keeps the type it is written with, where the package's type
+    disagrees (``Phường 15`` of Phú Nhuận is typed ``Xã``).  Other names are kept as given.
+    """
+    name = _LABEL_RE.sub("", (name or "").strip())
+    m = _NUMBERED_RE.fullmatch(name)
+    if m:
+        return m.group(2), m.group(1)
+    return name, typ
 
 
 def _type(full: str, short: str) -> str:
@@ -92,11 +107,11 @@ def build() -> dict[str, Any]:
         k = (r["provinceKey"], r["districtKey"])
         if k not in dist_l:
             dist_l[k] = len(rows)
-            rows.append([_short(r["districtShort"], r["districtType"]), r["districtType"], "L",
+            rows.append([*_short(r["districtShort"], r["districtType"]), "L",
                          prov_l[r["provinceKey"]], -1, r["districtCode"], -1])
     for r in new:
         ward_n[(r["provinceKey"], r["wardKey"])] = len(rows)
-        rows.append([_short(r["wardShort"], r["wardType"]), r["wardType"], "N",
+        rows.append([*_short(r["wardShort"], r["wardType"]), "N",
                      prov_n[r["provinceKey"]], -1, r["wardCode"], -1])
 
     # Legacy → 2025 successors, from the package's converter tables.
@@ -119,7 +134,7 @@ def build() -> dict[str, Any]:
         if not r["wardKey"]:  # island districts without wards
             continue
         succ = old_ward_to_new.get(f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}")
-        rows.append([_short(r["wardShort"], r["wardType"]), r["wardType"], "L",
+        rows.append([*_short(r["wardShort"], r["wardType"]), "L",
                      prov_l[r["provinceKey"]], dist_l[(r["provinceKey"], r["districtKey"])],
                      r["wardCode"], ward_n.get(succ, -1) if succ else -1])
 

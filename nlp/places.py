@@ -1,12 +1,17 @@
 """Administrative units named in a text: ``huyện Thạch Thất``, ``TP.HCM``, ``các xã A, B và C``.
 
 Two linear-time scans find unit-type prefixes followed by a capitalised name or number
-(prefixes and their levels are data: ``data/unit_prefixes.tsv``) and bare province names.
-The prefix decides the level; the name must be in the gazetteer (both eras), except for a
-few confidently-shaped unknown names.  Bare names are provinces (``Nghệ An phát động…``)
-or districts the same article also names with a prefix, and never when the name is part of
-a person's, outlet's or organisation's name.  Provinces and districts of ambiguous names
-are chosen by the other places of the same article.
+(prefixes and their levels are data: ``data/unit_prefixes.tsv``, Party committees such as
+``Huyện ủy Trà Ôn`` among them) and bare province names.  The prefix decides the level; the
+name must be in the gazetteer (both eras), except for a few confidently-shaped unknown names
+(never after a committee).  One plural prefix introduces a list, directly (``các xã A, B``)
+or after a few lower-case words and ``như``/``gồm``/a colon (``các xã vùng cao như A, B``).
+Bare names are provinces (``Nghệ An phát động…``) or districts the same article also names
+with a prefix, never numbers (``Quận 3`` only with its prefix) and never when the name is
+part of a person's, outlet's or organisation's name.  Provinces and districts of ambiguous
+names are chosen by the other places of the same article; a commune the gazetteer places
+only where nothing else of the article is, in an article about another named province, is
+left unplaced.
 """
 
 from __future__ import annotations
@@ -46,6 +51,11 @@ _PLURAL_RE = re.compile(r"(?:^|[\s(])(?:các|những|hai|ba|bốn|năm|sáu|bả
 _LIST_NEXT_RE = re.compile(rf"(?:[ ]?[,;][ ]{{0,2}}(?:và[ ]+)?|[ ]+(?:và|cùng|với)[ ]+)(?P<name>{_NAME})")
 # What a ``_LIST_NEXT_RE`` match must start with (a str.startswith test is cheaper than a match).
 _LIST_LEADS = (",", ";", " ,", " ;", " v", " c", "  ")
+# A list introduced by a plural prefix, a few lower-case words and "như"/"gồm"/a colon:
+# "các xã vùng cao như A, B", "các huyện lân cận như A, B", "3 xã gồm: A, B và C".
+_INTRO_WORDS = ("như", "gồm")
+_INTRO_SPAN = 80  # characters looked back from the first name for the plural prefix
+_LOWER_WORD = rf"[^\W\d_{_UP}]+"
 # A unit number followed by one of these is a count, not a unit: "phường 3 năm liền".
 _NUM_NOT_UNIT_RE = re.compile(r"[ ]?(?:%|năm|tháng|ngày|lần|người|hộ|tập|cá|đơn|xã|phường|chỉ|tiêu|triệu|tỷ|nghìn)(?!\w)")
 
@@ -78,6 +88,7 @@ class Prefix:
     types: tuple[str, ...]
     example: str
     expected: str
+    committee: bool = False  # a Party committee named by its unit (``Huyện ủy Trà Ôn``)
 
 
 @cache
@@ -86,7 +97,8 @@ def prefixes() -> tuple[Prefix, ...]:
     with PREFIXES_TSV.open(encoding="utf-8") as f:
         rows = [line for line in f if line.strip() and not line.startswith("#")]
     return tuple(
-        Prefix(r["surface"], r["case"], r["level"], tuple(r["types"].split(",")), r["example"], r["expected"])
+        Prefix(r["surface"], r["case"], r["level"], tuple(r["types"].split(",")), r["example"], r["expected"],
+               r["surface"].endswith(("ủy", "uỷ")))
         for r in csv.DictReader(rows, delimiter="\t")
     )
 
@@ -155,17 +167,24 @@ class _Matcher:
     def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
         self.by_surface: dict[str, Prefix] = {}  # exact ("s") rows as written, others lower-cased
-        tails, behind = [], set()
+        tails, behind, behind_words = [], set(), set()
         for p in sorted(prefixes(), key=lambda p: -len(p.surface)):
-            variants = {p.surface} if p.case == "s" else _case_variants(p.surface)
-            self.by_surface[p.surface if p.case == "s" else p.surface.lower()] = p
-            for v in variants:
-                if v.endswith("."):  # abbreviations with a dot may touch the name (TP.HCM)
-                    behind |= {v[-2:] + sep for sep in ("", " ", "  ")}
-                else:
-                    behind |= {v[-3:] + sep for sep in (" ", "  ")}
-            body = r"[ ]".join(map(re.escape, p.surface.split(" ")))
-            tails.append(f"(?i:{body})" if p.case == "i" else body)
+            for spelling in sorted(_variants(p.surface)):  # ``Huyện ủy``, ``Huyện uỷ``
+                variants = {spelling} if p.case == "s" else _case_variants(spelling)
+                self.by_surface[spelling if p.case == "s" else spelling.lower()] = p
+                for v in variants:
+                    if v.endswith("."):  # abbreviations with a dot may touch the name (TP.HCM)
+                        behind |= {v[-2:] + sep for sep in ("", " ", "  ")}
+                    else:
+                        behind |= {v[-3:] + sep for sep in (" ", "  ")}
+                if p.case == "i":
+                    behind_words |= _case_variants(spelling)
+                body = r"[ ]".join(map(re.escape, spelling.split(" ")))
+                tails.append(f"(?i:{body})" if p.case == "i" else body)
+        # Words that may end a list's introduction ("như", "gồm", "xã:"), as few letters as
+        # tell them: each letter added to the tests' classes lets more capitals through.
+        colon = {(w + ":")[-2:] for w in (*behind_words, "gồm")}
+        behind |= {w + " " for w in _INTRO_WORDS} | {c + " " for c in colon}
         self.prefix_tail = re.compile(rf"(?<![\w.])(?:{'|'.join(tails)})(?:(?<=\.)[ ]{{0,2}}|[ ]{{1,2}})$")
         # Cheap tests on the two characters before a capital reject most of them; the few
         # survivors are checked against the prefix table in Python (``prefix_before``).
@@ -203,7 +222,24 @@ class _Matcher:
         )
         self.bare_only = re.compile(rf"[{re.escape(starts)}](?<![\w.].)(?:{bare_hit})(?!\w)")
         self.name = re.compile(_NAME)
-        self._window_cache: dict[str, tuple[int, Prefix] | None] = {}
+        self._window_cache: dict[str, tuple[int, Prefix | None] | None] = {}
+        # Lists introduced by a plural prefix ("các xã vùng cao như A, B"): the words just before
+        # the first name are among the scan's prefix tests, so the window decides cheaply
+        # (memoised); only then is the plural prefix looked for, a few dozen characters back.
+        plain = sorted({v for p in prefixes() if p.case == "i" and not p.committee for v in _variants(p.surface)},
+                       key=lambda v: -len(v))
+        self.intro_words = tuple(plain)
+        self.intro_tail = re.compile(
+            rf"(?:(?<!\w)(?:như|gồm)[ ]?:?|(?<![\w.])(?i:{'|'.join(map(re.escape, plain))}):)[ ]{{1,2}}$"
+        )
+        # Words of prefixes: a failed name starting with one may hide a name behind it.
+        self.prefix_words = frozenset(
+            w.lower() for p in prefixes() for v in _variants(p.surface) for w in v.rstrip(".").split(" ")
+        )
+        self.intro = re.compile(
+            rf"(?P<pre>(?i:{'|'.join(map(re.escape, plain))}))(?P<mod>(?:[ ]+{_LOWER_WORD}){{0,4}}?)"
+            r"(?:[ ]+(?:như|gồm)[ ]?:?|:)[ ]{1,2}$"
+        )
 
     def prefix_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
         """The unit prefix ending just before ``pos`` (its start and row), if any."""
@@ -222,10 +258,35 @@ class _Matcher:
             p = self.by_surface.get(surface) or self.by_surface.get(surface.lower())
             if p:
                 hit = (m.start() - len(window), p)
+        elif self.intro_tail.search(window):
+            hit = (0, None)  # maybe a list after "các xã … như": see ``intro_before``
         if len(self._window_cache) > 100_000:
             self._window_cache.clear()
         self._window_cache[window] = hit
         return hit
+
+    def intro_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
+        """The plural prefix introducing a list whose first name starts at ``pos``
+        (``các xã vùng cao như |Tân Sơn``): its start relative to ``pos``, and its row."""
+        window = text[max(0, pos - _INTRO_SPAN):pos]
+        low = window.lower()
+        # Only lower-case words stand between the prefix and the name: the prefix is the last
+        # prefix word of the window (found by rfind, the longest of those ending last: "thị xã").
+        best = (-1, 0)  # (end, -start)
+        for w in self.intro_words:
+            j = low.rfind(w)
+            if j >= 0 and (j + len(w), -j) > best:
+                best = (j + len(w), -j)
+        i = -best[1]
+        if best[0] < 0 or (i and window[i - 1] != " "):
+            return None
+        m = self.intro.match(window, i)
+        if m is None or m.group("mod").endswith(" cũng"):  # "các xã cũng như Hà Nội"
+            return None
+        if not _PLURAL_RE.search(window, max(0, i - 12), i):
+            return None
+        p = self.by_surface.get(re.sub(r"[ ]+", " ", m.group("pre")).lower())
+        return None if p is None else (i - len(window), p)
 
     def bare_at(self, text: str, pos: int) -> tuple[int, int] | None:
         """The province name starting at ``pos`` (a capital the scan took as a prefix hit)."""
@@ -402,6 +463,9 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
         pre = window_cache.get(window, False)
         if pre is False:
             pre = window_prefix(window)
+        intro = pre is not None and pre[1] is None
+        if intro:
+            pre = mt.intro_before(text, ns)
         if pre is None:
             if (span := mt.bare_at(text, ns)) is not None:
                 bare.append(span)
@@ -416,17 +480,28 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
             found = _longest(text, gz, p, s, e)
         else:
             found = None if hit is None else (hit[0], hit[1], s + hit[2])
+        if found is not None and found[2] < e and p.committee and text[s:text.find(" ", s)] in _SURNAMES:
+            found = None  # "Bí thư Huyện ủy Mai Sơn Hà": a person, not huyện Mai Sơn
         if found is None:
+            if intro:  # "các xã như Hà Nội…": not a list of communes; maybe a province
+                if (span := mt.bare_at(text, ns)) is not None:
+                    bare.append(span)
+                continue
             toks = _tokens(text, s, e)
-            if _unknown_ok(text[ps:s], p, toks, e) and not gz.by_key(name_key(text[s:e])):
+            if not p.committee and _unknown_ok(text[ps:s], p, toks, e) and not gz.by_key(name_key(text[s:e])):
                 out.append(_Mention(ps, e, "district" if p.level == "city" else p.level, text[s:e]))
-            pos = e  # no unit starts inside a failed run ("Xã Xã Xã…" stays linear)
+            # No unit starts inside a failed run ("Xã Xã Xã…" stays linear), except after a
+            # first word that is (part of) a prefix: "Quận ủy Quận 10", "HUYỆN ỦY TRÀ ÔN".
+            pos = toks[0][1] if toks and toks[0][2].lower() in mt.prefix_words else e
             continue
         level, cands, end = found
-        out.append(_Mention(ps, end, level, cands[0].name, cands))
+        # A list's first name after "các xã … như" stands alone; the prefix is words away.
+        out.append(_Mention(s if intro else ps, end, level, cands[0].name, cands))
         pos = end
-        plural = None  # looked up only when a list follows
+        plural = True if intro else None  # looked up only when a list follows
         while text.startswith(_LIST_LEADS, pos) and (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
+            if text[nx.start("name")].isdigit() and not text[s].isdigit():
+                break  # "quận Tân Bình, 3 khu phố": a number continues only a list of numbers
             item = _longest(text, gz, p, *nx.span("name"))
             if item is not None and plural is None:
                 plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
@@ -458,14 +533,23 @@ def _same_area(first: list[Unit], nxt: list[Unit]) -> bool:
 
 
 def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Bare names of districts the article also names with a prefix (``Thạch Thất phát động…``)."""
-    named = {m.name: m for m in mentions if m.level == "district" and m.cands and not m.bare}
+    """Bare names of districts the article also names with a prefix (``Thạch Thất phát động…``).
+
+    Never a number: ``Quận 3`` is read only with its prefix (``7-3-2022``, ``khu phố 3``).  A
+    name two prefixed districts share (``thị xã Kỳ Anh``, ``huyện Kỳ Anh``) stands bare for both.
+    """
+    named: dict[str, list[Unit]] = {}
+    for m in mentions:
+        if m.level == "district" and m.cands and not m.bare and not m.name[0].isdigit():
+            cands = named.setdefault(m.name, m.cands)
+            if cands is not m.cands and (more := [u for u in m.cands if u not in cands]):
+                named[m.name] = cands + more
     if not named:
         return []
     covered = _Covered(mentions)
     starts, ends, n = covered.starts, covered.ends, len(text)
     out = []
-    for name, ref in named.items():
+    for name, cands in named.items():
         size = len(name)
         i = text.find(name)
         while i >= 0:
@@ -476,7 +560,7 @@ def _bare_districts(text: str, mentions: list[_Mention]) -> list[_Mention]:
                 and not ((k := bisect_right(starts, i) - 1) >= 0 and i < ends[k])  # covered(i), inlined
                 and _bare_ok(text, i, e)
             ):
-                out.append(_Mention(i, e, "district", name, ref.cands, bare=True))
+                out.append(_Mention(i, e, "district", name, cands, bare=True))
             i = text.find(name, e)
     return out
 
@@ -497,21 +581,30 @@ def _provinces(cands: list[Unit]) -> set[str]:
 
 
 class _Districts:
-    """The article's confidently placed districts, computed when a ward first asks."""
+    """The article's confidently placed districts (and how often it names each), computed
+    when a ward first asks."""
 
     def __init__(self, mentions: list[_Mention], provs_of: dict[int, set[str]], votes: dict[str, float]) -> None:
         self.args: tuple | None = (mentions, provs_of, votes)
-        self.pairs: set[tuple[str, str]] = set()
+        self.pairs: dict[tuple[str, str], int] = {}
 
-    def __contains__(self, pair: tuple[str, str]) -> bool:
+    def _load(self) -> dict[tuple[str, str], int]:
         if self.args is not None:
             mentions, provs_of, votes = self.args
             self.args = None
-            self.pairs = {
-                (u.province, u.name) for m in mentions if m.level == "district" for u in m.cands
-                if len(provs_of[id(m.cands)]) == 1 or votes[u.province] >= 3
-            }
-        return pair in self.pairs
+            pairs = self.pairs
+            for m in mentions:
+                if m.level == "district":
+                    for pair in {(u.province, u.name) for u in m.cands
+                                 if len(provs_of[id(m.cands)]) == 1 or votes[u.province] >= 3}:
+                        pairs[pair] = pairs.get(pair, 0) + 1
+        return self.pairs
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        return pair in self._load()
+
+    def count(self, pair: tuple[str, str]) -> int:
+        return self._load().get(pair, 0)
 
 
 def _resolve(mentions: list[_Mention], published: date | None, text: str) -> list[Location]:
@@ -519,12 +612,19 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
     # Articles repeat their places: work per distinct candidate list, not per mention.
     provs_of: dict[int, set[str]] = {}
     votes: dict[str, float] = defaultdict(float)
+    own: dict[int, float] = defaultdict(float)  # what each candidate list gave each of its provinces
+    named: set[str] = set()  # provinces the article names as provinces
     for m in mentions:
         provs = provs_of.get(id(m.cands))
         if provs is None:
             provs = provs_of[id(m.cands)] = _provinces(m.cands)
         if provs:
-            w = 3.0 if m.level == "province" else (2.0 if len(provs) == 1 else 1.0 / len(provs))
+            if m.level == "province":
+                w = 3.0
+                named |= provs
+            else:
+                w = 2.0 if len(provs) == 1 else 1.0 / len(provs)
+            own[id(m.cands)] += w
             for p in provs:
                 votes[p] += w
     districts = _Districts(mentions, provs_of, votes)
@@ -537,7 +637,9 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
         ck = (id(cands), m.level)
         fields = done.get(ck)
         if fields is None:
-            if len(cands) == 1:  # independent of the votes: memoised across articles
+            if named and m.level in WARD_LEVELS and _stray(provs_of[id(cands)], own[id(cands)], votes, named):
+                fields = done[ck] = (None, None, "both", None)
+            elif len(cands) == 1:  # independent of the votes: memoised across articles
                 sk = (id(cands), m.level in WARD_LEVELS)
                 hit = _SINGLE.get(sk)
                 if hit is None or hit[0] is not cands:
@@ -550,6 +652,24 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
         # Positional: (surface, start, end, name, level, province, district, era, code).
         append(Location(text[m.start:m.end], m.start, m.end, m.name, m.level, *fields))
     return out
+
+
+# Votes that make an article about a province: named twice, or named once with two of its units.
+_ABOUT = 6.0
+
+
+def _stray(provs: set[str], own: float, votes: dict[str, float], named: set[str]) -> bool:
+    """Is a commune placed only where nothing else in the article is, in an article about another
+    named province?  Then it is most likely one of that province's communes merged away before the
+    gazetteer's snapshot (``xã Thiện Mỹ`` in an article on Trà Ôn, Vĩnh Long, where the gazetteer
+    knows only Sóc Trăng's): unknown, rather than placed in the wrong province."""
+    for p in provs:
+        if votes[p] > own:
+            return False
+    for q in named:
+        if votes[q] >= _ABOUT and q not in provs:
+            return True
+    return False
 
 
 def _pick(
@@ -571,6 +691,11 @@ def _pick(
         near = [u for u in cands if (province, u.district) in districts or u.era == "2025"]
         cands = near if any(u.era == "legacy" for u in near) else cands
         ds = {u.district for u in cands if u.district}
+        if len(ds) > 1:  # "Phường 12" in an article on Quận 10 that once names Quận 3: Quận 10's
+            counts = sorted(((districts.count((province, d)), d) for d in ds), reverse=True)
+            if counts[0][0] > counts[1][0]:
+                ds = {counts[0][1]}
+                cands = [u for u in cands if u.district is None or u.district == counts[0][1]]
         district = ds.pop() if len(ds) == 1 else None
     eras = {u.era for u in cands}
     era = "both" if len(eras) == 2 else eras.pop()

@@ -80,3 +80,31 @@ class TestLookup:
     def test_wards_of_a_legacy_district(self):
         names = {u.name for u in gz.wards_of("Hà Nội", district="Tây Hồ", era="legacy")}
         assert "Xuân La" in names and len(names) == 8
+
+
+class TestNames:
+    """Names as the press writes them after the prefix (the gold's ``name``)."""
+
+    def test_no_bracket_labels(self):
+        assert not [u.name for u in gz.load().units if "(" in u.name]
+
+    @pytest.mark.parametrize("name,level,types", [
+        ("Kỳ Anh", "district", {"Huyện", "Thị xã"}),
+        ("Cai Lậy", "district", {"Huyện", "Thị xã"}),
+        ("Cao Lãnh", "district", {"Huyện", "Thành phố"}),
+        ("Yên Viên", "town", {"Thị trấn"}),
+        ("Yên Viên", "commune", {"Xã"}),
+    ])
+    def test_two_units_of_one_name_keep_it_and_differ_by_type(self, name, level, types):
+        units = gz.lookup(name, level=level, era="legacy")
+        assert {u.type for u in units} == types and {u.name for u in units} == {name}
+
+    def test_wards_keep_their_district_name(self):
+        assert {u.district for u in gz.wards_of("Hà Tĩnh", district="Kỳ Anh", era="legacy")} == {"Kỳ Anh"}
+
+    def test_numbered_units_are_named_by_their_number(self):
+        import re
+
+        assert not [u.name for u in gz.load().units if re.fullmatch(r"(Phường|Xã|Quận|Huyện|Thị trấn) \d+", u.name)]
+        p15 = gz.lookup("15", level="ward", province="Hồ Chí Minh", era="legacy")
+        assert "Phú Nhuận" in {u.district for u in p15} and {u.type for u in p15} == {"Phường"}

@@ -211,3 +211,168 @@ class TestSpeedAndSafety:
         find_locations(Context(text))
         # Megabytes in seconds (generous bound: CI machines are shared); quadratic would take hours.
         assert time.perf_counter() - t0 < 20
+
+
+class TestTwoUnitsOneName:
+    """The gazetteer keeps both units of a shared name (``Kỳ Anh``: a huyện and a thị xã) under
+    the name itself; the prefix picks one, a bare name stands for both."""
+
+    CASES = [
+        ("UBND thị xã Kỳ Anh biểu dương 35 tập thể tiêu biểu.", "Kỳ Anh", "district", "Thị xã"),
+        ("Nông dân huyện Kỳ Anh thi đua sản xuất giỏi.", "Kỳ Anh", "district", "Huyện"),
+        ("Hội nghị được tổ chức tại huyện Cai Lậy, tỉnh Tiền Giang.", "Cai Lậy", "district", "Huyện"),
+        ("Thị xã Cai Lậy tổng kết phong trào thi đua yêu nước.", "Cai Lậy", "district", "Thị xã"),
+        ("Thành phố Hồng Ngự trao 20 giấy khen.", "Hồng Ngự", "district", "Thành phố"),
+        ("Nhân dân thị trấn Yên Viên góp tiền xây nhà văn hóa.", "Yên Viên", "town", "Thị trấn"),
+        ("Xã Yên Viên đạt chuẩn nông thôn mới nâng cao.", "Yên Viên", "commune", "Xã"),
+        ("Thị trấn Chi Lăng ra quân làm đường giao thông.", "Chi Lăng", "town", "Thị trấn"),
+    ]
+
+    @pytest.mark.parametrize("text,name,level,typ", CASES)
+    def test_prefix_picks_the_unit(self, text, name, level, typ):
+        from thidua.nlp import gazetteer as gz
+
+        loc = locs(text)[0]
+        assert (loc.name, loc.level) == (name, level)
+        assert [u.type for u in gz.load().units if u.code == loc.code and u.name == name] == [typ]
+
+    def test_bare_name_stands_for_both(self):
+        found = locs("Thị xã Kỳ Anh và huyện Kỳ Anh cùng phát động thi đua. Kỳ Anh quyết tâm về đích sớm.")
+        assert [(loc.name, loc.level, loc.province) for loc in found] == [("Kỳ Anh", "district", "Hà Tĩnh")] * 3
+
+    def test_no_label_in_any_name(self):
+        assert not [loc for loc in locs("Huyện Kỳ Anh (Huyện) và Duyên Hải (Thị xã)") if "(" in loc.name]
+
+
+class TestNumberedUnits:
+    """A numbered district or ward (Quận 3, Phường 12) is read only with its prefix word."""
+
+    def test_bare_numbers_of_a_numbered_district_are_not_places(self):
+        text = ("Ngày 7-3-2022, Quận 3 ban hành kế hoạch; đến ngày 24-3-2023, khu phố 3 đạt 112,3% chỉ tiêu. "
+                "UBND quận tặng giấy khen cho 3 tập thể trên đường 3/2. Quận 3 tiếp tục thi đua.")
+        assert [(loc.name, loc.level, loc.surface) for loc in locs(text)] == [("3", "district", "Quận 3")] * 2
+
+    def test_a_day_is_not_a_district(self):
+        text = "Quận 10 tổ chức hội thao từ ngày 10 đến 14/6/2024 với 10 đội tham gia."
+        assert [loc.surface for loc in locs(text)] == ["Quận 10"]
+
+    def test_a_count_after_a_district_does_not_continue_its_list(self):
+        assert keys("Quận Tân Bình, 3 khu phố và 12 tổ dân phố được khen.") == [("Tân Bình", "district")]
+
+    def test_a_list_of_numbers_after_a_number(self):
+        assert keys("Các phường 4, 7 và 15 của quận Phú Nhuận ra quân.") == [
+            ("4", "ward"), ("7", "ward"), ("15", "ward"), ("Phú Nhuận", "district")]
+
+    def test_numbered_ward_names_are_the_number(self):
+        # Phú Nhuận's Phường 5 and 15 are typed "Xã" and named "Phường 5" by the package.
+        found = locs("Phường 13, Phường 15 (quận Phú Nhuận) và phường 5, quận Phú Nhuận được biểu dương.")
+        wards = [(loc.name, loc.district) for loc in found if loc.level == "ward"]
+        assert wards == [("13", "Phú Nhuận"), ("15", "Phú Nhuận"), ("5", "Phú Nhuận")]
+
+    def test_ward_goes_to_the_district_the_article_is_about(self):
+        text = ("Quận 10 tổng kết năm. Phường 12 dẫn đầu khối thi đua của Quận 10; "
+                "Quận 10 học tập kinh nghiệm của Quận 3. Phường 12 được tặng cờ.")
+        wards = [(loc.province, loc.district) for loc in locs(text) if loc.level == "ward"]
+        assert wards == [("Hồ Chí Minh", "10")] * 2
+
+    def test_ward_between_equally_named_districts_stays_open(self):
+        text = "Quận 10 và Quận 3 cùng khen thưởng Phường 12."
+        ward = [loc for loc in locs(text) if loc.level == "ward"][0]
+        assert (ward.province, ward.district) == ("Hồ Chí Minh", None)
+
+
+class TestListsAfterAModifier:
+    """``các xã vùng cao như A, B``: a plural prefix, a few lower-case words, then the list."""
+
+    CASES = [
+        ("Các xã biên giới như Sín Chéng, Bản Mế, Cán Cấu được ưu tiên vốn.",
+         [("Sín Chéng", "commune"), ("Bản Mế", "commune"), ("Cán Cấu", "commune")]),
+        ("Tỉnh hỗ trợ các huyện miền núi như Kỳ Sơn, Tương Dương và Con Cuông.",
+         [("Kỳ Sơn", "district"), ("Tương Dương", "district"), ("Con Cuông", "district")]),
+        ("Những huyện như Mường Lát, Quan Sơn còn nhiều khó khăn.",
+         [("Mường Lát", "district"), ("Quan Sơn", "district")]),
+        ("Năm nay có 3 xã gồm: Sín Chéng, Bản Mế và Cán Cấu về đích.",
+         [("Sín Chéng", "commune"), ("Bản Mế", "commune"), ("Cán Cấu", "commune")]),
+        ("Đoàn kiểm tra các xã: Sín Chéng, Cán Cấu.", [("Sín Chéng", "commune"), ("Cán Cấu", "commune")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_list(self, text, expected):
+        assert keys(text) == expected
+
+    def test_the_list_items_are_the_names_alone(self):
+        assert [loc.surface for loc in locs("Các huyện miền núi như Kỳ Sơn, Tương Dương.")] == ["Kỳ Sơn", "Tương Dương"]
+
+    NOT = [
+        "Nhiều gương điển hình như Nguyễn Văn An, Trần Thị Bình ở các xã được khen.",
+        "Các xã tích cực như Hội Nông dân, Đoàn Thanh niên phối hợp tốt.",
+        "Ở xã vùng cao như Sín Chéng, đời sống còn khó khăn.",  # no plural: not introduced as a list
+        "Các xã còn khó khăn như Nhà văn hóa xuống cấp.",
+    ]
+
+    @pytest.mark.parametrize("text", NOT)
+    def test_not_a_list_of_units(self, text):
+        assert keys(text) == []
+
+    def test_cung_nhu_compares_rather_than_lists(self):
+        assert keys("Các xã cũng như Hà Nội đều quan tâm.") == [("Hà Nội", "province")]
+
+
+class TestPartyCommittees:
+    """A unit named through its Party committee: Huyện ủy, Quận ủy, Thị ủy, Thành ủy, Tỉnh ủy."""
+
+    CASES = [
+        ("Ban Thường vụ Huyện ủy Cẩm Xuyên (tỉnh Hà Tĩnh) ban hành chỉ thị.",
+         [("Cẩm Xuyên", "district"), ("Hà Tĩnh", "province")]),
+        ("Huyện uỷ Kỳ Sơn tổng kết 10 năm thực hiện Chỉ thị 05.", [("Kỳ Sơn", "district")]),
+        ("Quận ủy Ba Đình trao Huy hiệu Đảng cho 120 đảng viên.", [("Ba Đình", "district")]),
+        ("Thị ủy Sơn Tây phát động thi đua chào mừng đại hội.", [("Sơn Tây", "district")]),
+        ("Thành ủy Vinh biểu dương 40 tập thể.", [("Vinh", "district")]),
+        ("Thành ủy Đà Nẵng ban hành kế hoạch.", [("Đà Nẵng", "province")]),
+        ("Tỉnh ủy Quảng Ninh sơ kết phong trào thi đua.", [("Quảng Ninh", "province")]),
+        ("Đảng ủy xã Cẩm Lĩnh ra nghị quyết chuyên đề.", [("Cẩm Lĩnh", "commune")]),
+        ("Ban Thường vụ Quận ủy Quận 8 trao quyết định.", [("8", "district")]),
+        ("HUYỆN ỦY CON CUÔNG TỔNG KẾT CÔNG TÁC NĂM", [("Con Cuông", "district")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_committee(self, text, expected):
+        assert keys(text) == expected
+
+    def test_committee_and_town_of_one_name_stay_apart(self):
+        text = "Huyện ủy Kỳ Anh khen thưởng; nhiều hộ ở thị trấn Kỳ Đồng và Huyện ủy Kỳ Anh cùng dự."
+        assert keys(text) == [("Kỳ Anh", "district"), ("Kỳ Đồng", "town"), ("Kỳ Anh", "district")]
+
+    NOT = [
+        "Bí thư Huyện ủy Nguyễn Văn Hải phát biểu chỉ đạo.",
+        "Phó Bí thư Thường trực Huyện ủy Hoàng Mai Anh dự hội nghị.",  # a person, not quận Hoàng Mai
+        "Đồng chí Tỉnh ủy viên, Trưởng Ban Tuyên giáo Tỉnh ủy trao cờ.",
+        "Thường trực Huyện ủy, HĐND, UBND cùng dự.",
+        "Đảng ủy Khối Cơ quan và Doanh nghiệp tổ chức hội nghị.",
+        "Văn phòng Thành ủy Phạm Văn Đồng chủ trì.",  # unknown names are never taken after a committee
+    ]
+
+    @pytest.mark.parametrize("text", NOT)
+    def test_not_a_unit(self, text):
+        assert keys(text) == []
+
+
+class TestArticleProvince:
+    def test_commune_the_gazetteer_places_elsewhere_is_not_placed_there(self):
+        # xã Thiện Mỹ of Trà Ôn (Vĩnh Long) is not in the package; its only Thiện Mỹ is in Sóc Trăng.
+        text = ("Tỉnh Vĩnh Long biểu dương huyện Trà Ôn. Mô hình trồng lúa ở xã Thiện Mỹ và xã Hựu Thành "
+                "được UBND tỉnh Vĩnh Long tặng bằng khen.")
+        tm = [loc for loc in locs(text) if loc.name == "Thiện Mỹ"][0]
+        assert (tm.province, tm.district, tm.code) == (None, None, None)
+
+    def test_same_commune_with_its_own_province_named(self):
+        text = "Tỉnh Sóc Trăng khen thưởng xã Thiện Mỹ. UBND tỉnh Sóc Trăng trao cờ."
+        assert [loc.province for loc in locs(text) if loc.name == "Thiện Mỹ"] == ["Sóc Trăng"]
+
+    def test_commune_alone_keeps_its_only_province(self):
+        assert [loc.province for loc in locs("Xã Thiện Mỹ về đích nông thôn mới.")] == ["Sóc Trăng"]
+
+    def test_named_once_in_passing_is_not_enough(self):
+        # One mention of another province does not make the article about it.
+        text = "Đoàn công tác tỉnh Vĩnh Long thăm xã Sín Chéng."
+        assert [loc.province for loc in locs(text) if loc.name == "Sín Chéng"] == ["Lào Cai"]
