@@ -39,6 +39,9 @@ _TAIL_DATE = re.compile(  # "ngày 07/4/2014", "(ngày 07/4/2014)", "ban hành n
 )
 _TAIL_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>{YEAR})(?![\d/])")
 _TAIL_ISSUER = re.compile(rf"\s{{0,3}},?\s{{0,3}}của{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}})")
+_TAIL_PASSED = re.compile(
+    rf"\s{{0,3}},?\s{{0,3}}(?:đã{_S})?được{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,7}}?)"
+    rf"{_S}(?:khóa{_S}\S+{_S})?(?:thông qua|ban hành|ký ban hành|ký){_S}(?:vào{_S})?ngày{_S}(?P<d>{FULL_CORE})")
 _TAIL_TERM = re.compile(rf"{_S}khóa{_S}(?:[IVXLC]{{1,7}}|\d{{1,2}})\b")
 _TITLE = re.compile(
     rf"\s{{0,3}},?\s{{0,3}}(?:về{_S}việc|về|[Vv]/v){_S}"
@@ -120,9 +123,12 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     end = None
     stops = _stops()
     prev = ""
-    for w in _WORD.finditer(m.group("iss")):
+    words = list(_WORD.finditer(m.group("iss")))
+    for i, w in enumerate(words):
         word = w.group()
-        if word in stops or word[0].isdigit() and prev.lower() not in _NUMBERED_UNITS:
+        if word == "và" and i + 1 < len(words) and _joins_name(words[i + 1].group()):
+            pass  # "Sở Giáo dục và Đào tạo": one name ("UBND tỉnh và Sở Nội vụ" are two issuers)
+        elif word in stops or word[0].isdigit() and prev.lower() not in _NUMBERED_UNITS:
             break
         end, prev = s + w.end(), word
     return (text[s:end], end) if end else None
@@ -137,6 +143,22 @@ _ISSUE_VERBS = ("ban hành", "có", "ký")
 _SUBJECT_BEFORE = re.compile(
     rf"(?:[Nn]gày{_S}(?P<d>{FULL_CORE})\s{{0,2}},\s{{0,3}})?(?<!\w)(?P<iss>{_ORG_HEADS}(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}}?)"
     r"[ ]{1,3}(?:(?:đã|vừa|cũng|chính\s+thức)[ ]{1,3})?(?:ban\s+hành|có|ký(?:\s+ban\s+hành)?)[ ]{1,3}\Z")
+
+
+# First words of an organisation's name: after "và", they start a second issuer.
+_ORG_FIRST = frozenset("UBND HĐND Ủy Hội Ban Bộ Sở Tỉnh Huyện Thành Quận Thị Đảng Công Thủ Chủ Chính Quốc Liên "
+                       "Mặt Văn Cục Tổng Trung Viện Trường Phòng Tòa Kho Ngân".split())
+
+
+@cache
+def _kind_first_words() -> frozenset[str]:
+    return frozenset(r["phrase"].split()[0].capitalize() for r in load_table("doc_kinds.tsv"))
+
+
+def _joins_name(word: str) -> bool:
+    """After "và" in an issuer: a capitalised word that starts neither an organisation nor a
+    document ("của Chính phủ và Thông tư số 15…") goes on with the same name."""
+    return word[:1].isupper() and word not in _ORG_FIRST and word.capitalize() not in _kind_first_words()
 
 
 def _subject_before(ctx: Context, start: int) -> tuple[str | None, date | None]:
@@ -167,6 +189,11 @@ def _tail(ctx: Context, pos: int, start: int | None = None) -> dict:
         if year is None and (m := _TAIL_YEAR.match(text, end)):
             end, year = m.end(), int(m.group("y"))
             continue
+        if issuer is None and dt is None and (m := _TAIL_PASSED.match(text, end)):
+            # "Luật … số 06/2022/QH15 được Quốc hội thông qua ngày 15/6/2022"
+            if (got := _issuer(text, m)) and (d := parse_full(m.group("d"))):
+                issuer, dt, year, end = got[0], d.isoformat(), d.year, m.end()
+                continue
         if issuer is None and (m := _TAIL_ISSUER.match(text, end)) and (got := _issuer(text, m)):
             issuer, end = got
             if t := _TAIL_TERM.match(text, end):

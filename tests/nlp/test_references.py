@@ -146,6 +146,18 @@ class TestDateIssuerAndTitle:
                  published=date(2024, 2, 8))[1]
         assert r.date == "2023-11-26"
 
+    def test_issuer_names_joined_by_va(self):
+        (r,) = refs("Kế hoạch số 2710/KH-SGDĐT ngày 5/9/2023 của Sở Giáo dục và Đào tạo Hà Nội về thi đua")
+        assert r.issuer == "Sở Giáo dục và Đào tạo Hà Nội"
+        (r,) = refs("Kế hoạch số 12/KH-UBND ngày 3/3/2024 của UBND tỉnh và Sở Nội vụ về thi đua")
+        assert r.issuer == "UBND tỉnh"  # two issuers: the first is the document's
+        r = refs("theo Nghị định số 152/2025/NĐ-CP của Chính phủ và Thông tư số 15/2025/TT-BNV của Bộ Nội vụ")
+        assert [x.issuer for x in r] == ["Chính phủ", "Bộ Nội vụ"]
+
+    def test_law_passed_by(self):
+        (r,) = refs("Luật Thi đua, khen thưởng số 06/2022/QH15 được Quốc hội thông qua ngày 15/6/2022 có hiệu lực")
+        assert (r.id, r.issuer, r.date) == ("06/2022/QH15", "Quốc hội", "2022-06-15")
+
     def test_issuer_and_date_before_the_document(self):
         (r,) = refs("Ngày 24-1-2023, UBND huyện Lục Ngạn đã ban hành Kế hoạch số 19/KH-UBND triển khai phong trào")
         assert (r.issuer, r.date) == ("UBND huyện Lục Ngạn", "2023-01-24")
