@@ -21,6 +21,8 @@ from thidua.nlp.vndate import (
 )
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
+# An issuer's first letter: any capital, with its tone marks ("Ủy ban Thường vụ Quốc hội")
+_UP_NAME = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,5})"
 _PART = rf"[{_UP}][^\W_]{{0,11}}"
 _PART2 = rf"[{_UP}][{_UP}0-9][^\W_]{{0,10}}"  # after a spaced separator: looks like a code
@@ -38,9 +40,9 @@ _TAIL_DATE = re.compile(  # "ngày 07/4/2014", "(ngày 07/4/2014)", "ban hành n
     r"(?(par)\s{0,2}\))"
 )
 _TAIL_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>{YEAR})(?![\d/])")
-_TAIL_ISSUER = re.compile(rf"\s{{0,3}},?\s{{0,3}}của{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}})")
+_TAIL_ISSUER = re.compile(rf"\s{{0,3}},?\s{{0,3}}của{_S}(?P<iss>[{_UP_NAME}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,9}})")
 _TAIL_PASSED = re.compile(
-    rf"\s{{0,3}},?\s{{0,3}}(?:đã{_S})?được{_S}(?P<iss>[{_UP}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,7}}?)"
+    rf"\s{{0,3}},?\s{{0,3}}(?:đã{_S})?được{_S}(?P<iss>[{_UP_NAME}]{_ISSUER_CHARS}*(?:[ ]{{1,3}}{_ISSUER_CHARS}+){{0,7}}?)"
     rf"{_S}(?:khóa{_S}\S+{_S})?(?:thông qua|ban hành|ký ban hành|ký){_S}(?:vào{_S})?ngày{_S}(?P<d>{FULL_CORE})")
 _TAIL_TERM = re.compile(rf"{_S}khóa{_S}(?:[IVXLC]{{1,7}}|\d{{1,2}})\b")
 _TITLE = re.compile(
@@ -128,6 +130,8 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
         word = w.group()
         if word == "và" and i + 1 < len(words) and _joins_name(words[i + 1].group()):
             pass  # "Sở Giáo dục và Đào tạo": one name ("UBND tỉnh và Sở Nội vụ" are two issuers)
+        elif word == "ban" and prev.lower() in ("ủy", "uỷ"):
+            pass  # "Ủy ban nhân dân": not the stop word of "ban hành"
         elif word in stops or word[0].isdigit() and prev.lower() not in _NUMBERED_UNITS:
             break
         end, prev = s + w.end(), word

@@ -154,6 +154,12 @@ class TestDateIssuerAndTitle:
         r = refs("theo Nghị định số 152/2025/NĐ-CP của Chính phủ và Thông tư số 15/2025/TT-BNV của Bộ Nội vụ")
         assert [x.issuer for x in r] == ["Chính phủ", "Bộ Nội vụ"]
 
+    def test_issuer_with_a_marked_capital(self):
+        (r,) = refs("Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về sắp xếp")
+        assert r.issuer == "Ủy ban Thường vụ Quốc hội"
+        (r,) = refs("Kế hoạch số 5/KH-UBND ngày 2/1/2024 của Ủy ban nhân dân tỉnh về thi đua")
+        assert r.issuer == "Ủy ban nhân dân tỉnh"
+
     def test_law_passed_by(self):
         (r,) = refs("Luật Thi đua, khen thưởng số 06/2022/QH15 được Quốc hội thông qua ngày 15/6/2022 có hiệu lực")
         assert (r.id, r.issuer, r.date) == ("06/2022/QH15", "Quốc hội", "2022-06-15")
