@@ -140,7 +140,8 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
 
 _ORG_HEADS = (r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng|Ban|Bộ|Sở|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Quận\s+ủy"
               r"|Thị\s+ủy|Đảng\s+ủy|Công\s+an|Thủ\s+tướng|Chủ\s+tịch|Chính\s+phủ|Quốc\s+hội|Liên\s+đoàn|Mặt\s+trận"
-              r"|Văn\s+phòng|Cục|Tổng\s+cục|Trung\s+ương)")
+              r"|Văn\s+phòng|Cục|Tổng\s+cục|Trung\s+ương"
+              rf"|(?:[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị\s+xã|[Tt]hành\s+phố)(?=\s+[{_UP_NAME}0-9]))")  # "quận Lê Chân"
 _ISSUE_VERBS = ("ban hành", "có", "ký")
 # "Ngày 24-1-2023, UBND huyện Lục Ngạn ban hành Kế hoạch số 19/KH-UBND": the issuer (and the date)
 # before the document, as the sentence's subject and the verb that issues it.

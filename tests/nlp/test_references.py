@@ -169,6 +169,10 @@ class TestDateIssuerAndTitle:
         assert (r.issuer, r.date) == ("UBND huyện Lục Ngạn", "2023-01-24")
         (r,) = refs("Ban Thường vụ Tỉnh ủy đã có Kế hoạch số 112-KH/TU để thực hiện")
         assert r.issuer == "Ban Thường vụ Tỉnh ủy"
+        (r,) = refs("Năm 2023, quận Lê Chân đã ban hành Kế hoạch số 125/KH-UBND ngày 14.2.2023 về thi đua")
+        assert r.issuer == "quận Lê Chân"
+        (r,) = refs("Xã có Kế hoạch số 3/KH-UBND về thi đua")
+        assert r.issuer is None  # a unit word without its name
         # carrying out someone else's plan is not issuing it; "của" after the number wins
         (r,) = refs("UBND huyện triển khai Kế hoạch số 245/KH-UBND đến các xã")
         assert r.issuer is None
