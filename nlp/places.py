@@ -51,11 +51,11 @@ _PLURAL_RE = re.compile(r"(?:^|[\s(])(?:các|những|hai|ba|bốn|năm|sáu|bả
 _LIST_NEXT_RE = re.compile(rf"(?:[ ]?[,;][ ]{{0,2}}(?:và[ ]+)?|[ ]+(?:và|cùng|với)[ ]+)(?P<name>{_NAME})")
 # What a ``_LIST_NEXT_RE`` match must start with (a str.startswith test is cheaper than a match).
 _LIST_LEADS = (",", ";", " ,", " ;", " v", " c", "  ")
-# A list introduced by a plural prefix, a few lower-case words and "như"/"gồm"/a colon:
-# "các xã vùng cao như A, B", "các huyện lân cận như A, B", "3 xã gồm: A, B và C".
-_INTRO_WORDS = ("như", "gồm")
-_INTRO_SPAN = 80  # characters looked back from the first name for the plural prefix
-_LOWER_WORD = rf"[^\W\d_{_UP}]+"
+# A list introduced by a plural prefix, a few lower-case words and "như"/"gồm"/"là"/a colon:
+# "các xã vùng cao như A, B", "3 xã gồm: A, B và C", "4 xã đạt chuẩn nông thôn mới là A, B".
+_INTRO_WORDS = ("như", "gồm", "là")
+_INTRO_SPAN = 100  # characters looked back from the first name for the plural prefix
+_INTRO_MOD = rf"(?:[ ]+(?:[^\W\d_{_UP}]+|\d{{1,4}})){{0,12}}?"  # lower-case words (and years)
 # A unit number followed by one of these is a count, not a unit: "phường 3 năm liền".
 _NUM_NOT_UNIT_RE = re.compile(r"[ ]?(?:%|năm|tháng|ngày|lần|người|hộ|tập|cá|đơn|xã|phường|chỉ|tiêu|triệu|tỷ|nghìn)(?!\w)")
 
@@ -178,7 +178,7 @@ class _Matcher:
                     else:
                         behind |= {v[-3:] + sep for sep in (" ", "  ")}
                 if p.case == "i":
-                    behind_words |= _case_variants(spelling)
+                    behind_words.add(spelling)
                 body = r"[ ]".join(map(re.escape, spelling.split(" ")))
                 tails.append(f"(?i:{body})" if p.case == "i" else body)
         # Words that may end a list's introduction ("như", "gồm", "xã:"), as few letters as
@@ -230,15 +230,15 @@ class _Matcher:
                        key=lambda v: -len(v))
         self.intro_words = tuple(plain)
         self.intro_tail = re.compile(
-            rf"(?:(?<!\w)(?:như|gồm)[ ]?:?|(?<![\w.])(?i:{'|'.join(map(re.escape, plain))}):)[ ]{{1,2}}$"
+            rf"(?:(?<!\w)(?:như|gồm|là)[ ]?:?|(?<![\w.])(?i:{'|'.join(map(re.escape, plain))}):)[ ]{{1,2}}$"
         )
         # Words of prefixes: a failed name starting with one may hide a name behind it.
         self.prefix_words = frozenset(
             w.lower() for p in prefixes() for v in _variants(p.surface) for w in v.rstrip(".").split(" ")
         )
         self.intro = re.compile(
-            rf"(?P<pre>(?i:{'|'.join(map(re.escape, plain))}))(?P<mod>(?:[ ]+{_LOWER_WORD}){{0,4}}?)"
-            r"(?:[ ]+(?:như|gồm)[ ]?:?|:)[ ]{1,2}$"
+            rf"(?P<pre>(?i:{'|'.join(map(re.escape, plain))}))(?P<mod>{_INTRO_MOD})"
+            r"(?:[ ]+(?:như|gồm|là)[ ]?:?|:)[ ]{1,2}$"
         )
 
     def prefix_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
@@ -270,23 +270,22 @@ class _Matcher:
         (``các xã vùng cao như |Tân Sơn``): its start relative to ``pos``, and its row."""
         window = text[max(0, pos - _INTRO_SPAN):pos]
         low = window.lower()
-        # Only lower-case words stand between the prefix and the name: the prefix is the last
-        # prefix word of the window (found by rfind, the longest of those ending last: "thị xã").
-        best = (-1, 0)  # (end, -start)
-        for w in self.intro_words:
-            j = low.rfind(w)
-            if j >= 0 and (j + len(w), -j) > best:
-                best = (j + len(w), -j)
-        i = -best[1]
-        if best[0] < 0 or (i and window[i - 1] != " "):
-            return None
-        m = self.intro.match(window, i)
-        if m is None or m.group("mod").endswith(" cũng"):  # "các xã cũng như Hà Nội"
-            return None
-        if not _PLURAL_RE.search(window, max(0, i - 12), i):
-            return None
-        p = self.by_surface.get(re.sub(r"[ ]+", " ", m.group("pre")).lower())
-        return None if p is None else (i - len(window), p)
+        # Only lower-case words stand between the prefix and the name: the prefix is one of the
+        # last prefix words of the window, found by rfind (no regex search over the window),
+        # the longest of those ending last ("thị xã"); "các huyện đẩy mạnh xã hội hóa như" tries
+        # "xã", then "huyện".
+        found = sorted(((j + len(w), -j) for w in self.intro_words if (j := low.rfind(w)) >= 0), reverse=True)
+        for _, i in found[:2]:
+            i = -i
+            if i and window[i - 1] != " ":
+                continue
+            m = self.intro.match(window, i)
+            if m is None or m.group("mod").endswith(" cũng"):  # "các xã cũng như Hà Nội"
+                continue
+            if _PLURAL_RE.search(window, max(0, i - 12), i):
+                p = self.by_surface.get(re.sub(r"[ ]+", " ", m.group("pre")).lower())
+                return None if p is None else (i - len(window), p)
+        return None
 
     def bare_at(self, text: str, pos: int) -> tuple[int, int] | None:
         """The province name starting at ``pos`` (a capital the scan took as a prefix hit)."""
@@ -615,16 +614,17 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
     own: dict[int, float] = defaultdict(float)  # what each candidate list gave each of its provinces
     named: set[str] = set()  # provinces the article names as provinces
     for m in mentions:
-        provs = provs_of.get(id(m.cands))
+        k = id(m.cands)
+        provs = provs_of.get(k)
         if provs is None:
-            provs = provs_of[id(m.cands)] = _provinces(m.cands)
+            provs = provs_of[k] = _provinces(m.cands)
         if provs:
             if m.level == "province":
                 w = 3.0
                 named |= provs
             else:
                 w = 2.0 if len(provs) == 1 else 1.0 / len(provs)
-            own[id(m.cands)] += w
+            own[k] += w
             for p in provs:
                 votes[p] += w
     districts = _Districts(mentions, provs_of, votes)

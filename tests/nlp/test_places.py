@@ -294,6 +294,12 @@ class TestListsAfterAModifier:
         ("Năm nay có 3 xã gồm: Sín Chéng, Bản Mế và Cán Cấu về đích.",
          [("Sín Chéng", "commune"), ("Bản Mế", "commune"), ("Cán Cấu", "commune")]),
         ("Đoàn kiểm tra các xã: Sín Chéng, Cán Cấu.", [("Sín Chéng", "commune"), ("Cán Cấu", "commune")]),
+        ("Năm 2023, tỉnh có thêm 2 huyện đạt chuẩn nông thôn mới là Con Cuông và Kỳ Sơn.",
+         [("Con Cuông", "district"), ("Kỳ Sơn", "district")]),
+        ("Trong đó 3 xã được công nhận đạt chuẩn nông thôn mới kiểu mẫu năm 2024 là Sín Chéng, Cán Cấu.",
+         [("Sín Chéng", "commune"), ("Cán Cấu", "commune")]),
+        ("Các huyện đẩy mạnh xã hội hóa giáo dục như Kỳ Sơn, Tương Dương.",  # "xã" of "xã hội" is no prefix
+         [("Kỳ Sơn", "district"), ("Tương Dương", "district")]),
     ]
 
     @pytest.mark.parametrize("text,expected", CASES)
@@ -308,6 +314,8 @@ class TestListsAfterAModifier:
         "Các xã tích cực như Hội Nông dân, Đoàn Thanh niên phối hợp tốt.",
         "Ở xã vùng cao như Sín Chéng, đời sống còn khó khăn.",  # no plural: not introduced as a list
         "Các xã còn khó khăn như Nhà văn hóa xuống cấp.",
+        "Các xã có Bí thư là Nguyễn Văn An tham dự.",
+        "Các xã đều là Đơn vị văn hóa tiêu biểu.",
     ]
 
     @pytest.mark.parametrize("text", NOT)
