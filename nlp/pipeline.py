@@ -13,7 +13,7 @@ from thidua.nlp.text import Context, normalize_text
 
 # Bump when a rule changes what is extracted: stored documents with an older version
 # are re-extracted by `thidua reextract`.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(
