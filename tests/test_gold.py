@@ -1,5 +1,6 @@
 """Extraction quality with the shared scorer: the five sample articles against the shared gold,
-and the articles of eval/dev and eval/holdout against their hand annotations.
+and the articles of eval/dev, eval/holdout and the probe sets eval/p10a … p10e against their hand
+annotations.
 
 Floors live in eval/baseline.json; the test fails when any type's F1 drops below its floor.
 """
@@ -23,6 +24,9 @@ SETS = {
     "sample": (SHARED / "seeds", SHARED / "gold"),
     "dev": (ROOT / "eval" / "dev" / "texts", ROOT / "eval" / "dev" / "gold"),
     "holdout": (ROOT / "eval" / "holdout" / "texts", ROOT / "eval" / "holdout" / "gold"),
+    # probe sets: articles written and annotated before the extractor was run on them (session 10)
+    **{name: (ROOT / "eval" / name / "texts", ROOT / "eval" / name / "gold")
+       for name in ("p10a", "p10b", "p10c", "p10d", "p10e")},
 }
 
 
