@@ -8,6 +8,12 @@ Vietnamese reports state commendations in a few shapes, all handled per sentence
 * ``[award]: 5 tập thể, 12 cá nhân`` lists and ``N [award]`` counts;
 * a named unit or person instead of a number (``Phòng Nội vụ quận được tặng…`` → 1 tập thể).
 
+An award's name may carry a quoted title (``Bằng khen “Lao động sáng tạo”``) and a qualifier
+(``Giấy khen đột xuất``, ``Huân chương các loại``) before ``cho N …``; counts are digits or words
+(``mười hai``, ``hai mươi mốt``, ``một trăm linh năm``). A count after ``trong đó (có)``/``gồm``
+when the award's total came before it (``12 cá nhân được tặng Giấy khen, trong đó có 4 hội viên``)
+is a part of that total, not another tally.
+
 Proposals (``đề nghị``, ``trình … tặng``) are kept with ``proposed=True``. The rule tables
 (award names, recipient nouns, grantors, unit heads…) live in ``data/awards.tsv``.
 Every regex here is linear: bounded repetitions, disjoint token separators.
@@ -53,6 +59,7 @@ class AwardRow:
     name: str | None  # canonical name, when the text's words are not the name (cờ “…”)
     recipient: str | None  # recipient of "N <award>"
     cue: bool  # needs "danh hiệu" or a grant verb before it
+    grantor: str | None = None  # who gives it when the sentence names no one ("… của Chính phủ")
 
 
 def load_rows(path: Path = DATA) -> list[Row]:
@@ -77,7 +84,7 @@ class Tables:
     pre_re: re.Pattern[str]  # "danh hiệu (“)" before a name (searched in a short window)
     heads: tuple[str, ...]  # lower-cased literal starts of award names: the pre-filter
     quoted_title_re: re.Pattern[str]
-    suffix_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]  # after a name: a qualifier (group "q" joins the name), a grantor or level
     verb_re: re.Pattern[str]  # grant verbs: where to look back for a grantor
     grantor_re: re.Pattern[str]  # a non-word character, a grantor and its grant verb up to $
     grantor_at0_re: re.Pattern[str]  # the same at the start of the text
@@ -85,7 +92,7 @@ class Tables:
     qty_re: re.Pattern[str]
     num_before_re: re.Pattern[str]
     recipients: tuple[tuple[re.Pattern[str], str], ...]
-    numwords: dict[str, int]
+    numwords: dict[str, tuple[int, str]]  # number word → (value, role)
     unit_re: re.Pattern[str]
     person_re: re.Pattern[str]
     proposal_re: re.Pattern[str]
@@ -261,6 +268,45 @@ def _leading(alts: list[str]) -> tuple[str, str]:
     return _ci_class("".join(dict.fromkeys(firsts))), "|".join(branches)
 
 
+def _by_first_letter(alts: list[str]) -> str:
+    """Case-insensitive alternatives grouped under their first letter ("tập thể|thôn|cá nhân" →
+    "t(?:ập thể|hôn)|c(?:á nhân)"): a failing letter costs one test instead of one per word.
+    The order inside a group is kept (a word that starts another goes after it)."""
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        key = a[0].lower() if a[:1].isalpha() else ""
+        groups.setdefault(key if len(key) == 1 else "", []).append(a)
+    return "|".join(f"{k}(?:{'|'.join(a[1:] for a in g)})" if k else "|".join(g)
+                    for k, g in groups.items())
+
+
+def number_words(rows: list[Row]) -> tuple[list[str], dict[str, tuple[int, str]]]:
+    """The grammar of counts in words ("mười hai", "hai mươi mốt", "một trăm linh năm") from the
+    table's number rows: case-insensitive alternatives, each starting with its first word's first
+    letter (for ``_leading``), and each word's (value, role)."""
+    words: dict[str, tuple[int, str]] = {}
+    noteen: set[str] = set()
+    for r in rows:
+        for w in _top_alts(r.pattern):
+            words[w] = (int(r.value), r.flags.get("role", "unit"))
+            if "noteen" in r.flags:
+                noteen.add(w)
+
+    def alt(*roles: str, skip: frozenset[str] = frozenset()) -> str:
+        return "(?:" + "|".join(w for w, (_, role) in words.items()
+                                if role in roles and w not in skip) + ")(?!\\w)"
+
+    unit, ten, tens, hundred, zero = (alt(r) for r in ("unit", "ten", "tens", "hundred", "zero"))
+    after_ten = alt("unit", "tail", skip=frozenset(noteen))  # "mười lăm", "hai mươi mốt"; not "mười năm"
+    # possessive spaces: each is followed by a word, and a long run of spaces is not retried
+    teen = rf"{ten}(?:\s++{after_ten})?"
+    tens_tail = rf"\s++{tens}(?:\s++{after_ten})?"  # after a unit: "hai mươi", "hai mươi tư"
+    hundreds = rf"\s++{hundred}(?:\s++(?:{zero}\s++{unit}|{unit}{tens_tail}|{teen}))?"
+    alts = [f"{w}(?!\\w)(?:{hundreds}|{tens_tail})?" for w, (_, role) in words.items() if role == "unit"]
+    alts += [f"{w}(?!\\w)(?:\\s++{after_ten})?" for w, (_, role) in words.items() if role == "ten"]
+    return alts, words
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     rows = load_rows()
@@ -268,8 +314,11 @@ def tables() -> Tables:
     for r in rows:
         by.setdefault(r.kind, []).append(r)
     strong = "|".join(r.pattern for r in by["surname"] if "strong" in r.flags) or "(?!)"
-    place = rf"(?:(?:\s*[-–]\s*|\s+)(?!(?:{strong})\s){CAP}){{0,4}}"
-    level = rf"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn){place}"
+    # "TP.HCM": no space after the abbreviation's dot
+    place = rf"(?:(?:\s*[-–]\s*|\s+|(?<=\.))(?!(?:{strong})\s){CAP}){{0,4}}"
+    # "Quận 10", "Phường 12": a numbered unit (before 2025)
+    level = (rf"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
+             rf"(?:\s+\d{{1,2}}(?![\w.,/]))?{place}")
     name = (rf"{CAP}(?:(?:\s+|\s*,\s*|\s*[-–]\s*)(?:và\s+{CAP}|(?!(?:{_NAME_STOP})(?!\w))\w+))"
             r"{0,6}")
 
@@ -281,12 +330,13 @@ def tables() -> Tables:
     grantor_fast = _dispatched([expand(r.pattern) for r in by["grantor"]])
     verbs = _alt(by["verb"])
     award_rows = tuple(
-        AwardRow(re.compile(f"(?i:{r.pattern})"), r.value, r.flags.get("name"),
-                 r.flags.get("recipient"), "cue" in r.flags)
+        AwardRow(re.compile(f"(?i:{expand(r.pattern)})"), r.value, r.flags.get("name"),
+                 r.flags.get("recipient"), "cue" in r.flags, r.flags.get("grantor"))
         for r in by["award"])
-    numwords = {r.pattern: int(r.value) for r in by["number"]}
+    award_alt = "|".join(f"(?:{expand(r.pattern)})" for r in by["award"])
+    num_alts, numwords = number_words(by["number"])
     # A count (digits or number words), starting with a class, preceded by no word character, dot or comma.
-    num_cls, num_words = _leading(list(numwords))
+    num_cls, num_words = _leading(num_alts)
     lead_num = (rf"[\d{num_cls}](?<![\w.,].)"
                 rf"(?:(?<=\d)(?:\d{{0,2}}(?:\.\d{{3}})+|\d*)|{num_words})")
     alts = {k: [a for r in by[k] for a in _top_alts(r.pattern)] for k in ("verb", "passive", "proposal")}
@@ -295,7 +345,7 @@ def tables() -> Tables:
     pas_cls, pas_branches = _leading(alts["passive"])
     vp_cls, vp_branches = _leading(alts["verb"] + alts["passive"])
     vpp_cls, vpp_branches = _leading(alts["verb"] + alts["passive"] + alts["proposal"])
-    recips = "|".join(r.pattern for r in by["recipient"])
+    recips = _by_first_letter([a for r in by["recipient"] for a in _top_alts(r.pattern)])
     # "Chủ tịch UBND tỉnh(,) (đồng chí) Nguyễn Văn A trao …": the person is not the grantor.
     person = rf"(?:,?\s+(?:(?i:đồng chí|ông|bà)\s+)?{CAP}(?:\s+{CAP}){{1,3}})?"
     cap_level = (r"(?:tp\.?|thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|cơ sở|bộ|ngành|"
@@ -308,13 +358,16 @@ def tables() -> Tables:
     return Tables(
         rows=tuple(rows),
         award_rows=award_rows,
-        name_re=re.compile(rf"(?i:{_alt(by['award'])})(?!\w)"),
+        name_re=re.compile(rf"(?i:{award_alt})(?!\w)"),
         pre_re=re.compile(rf"[{_ci_class('d')}](?i:anh\s+hiệu)\s*(?:[“\"‘]\s*)?$"),
         heads=tuple(dict.fromkeys([*(_literal_head(r.pattern) for r in by["award"]), "danh hiệu"])),
         quoted_title_re=re.compile(r"(?i:danh\s+hiệu)\s*[“\"]\s*(?P<name>[^”\"\n]{2,80}?)\s*[”\"]"),
+        # one match per mention: "Giấy khen đột xuất", "Bằng khen đột xuất của UBND tỉnh"
         suffix_re=re.compile(
-            rf"\s++(?:(?i:của)\s++(?P<g1>{grantor_fast})|(?P<g2>{grantor_fast})"
-            rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w))"),
+            rf"(?:(?i:(?P<q>{_alt([r for r in by['qualifier'] if 'name' in r.flags])})"
+            rf"|{_alt([r for r in by['qualifier'] if 'name' not in r.flags])})(?!\w))?"
+            rf"(?:\s++(?:(?i:của)\s++(?P<g1>{grantor_fast})|(?P<g2>{grantor_fast})"
+            rf"|(?P<lvl>(?i:cấp\s+{cap_level}))(?!\w)))?"),
         # not the "Khen thưởng" of "Hội đồng Thi đua - Khen thưởng"
         verb_re=re.compile(rf"[{verb_cls}](?<!\w.)(?<!đua - .)(?<!đua – .)(?<!đua, .)(?<!đua-.)"
                            rf"(?:{verb_branches})(?!\w)"),
@@ -351,6 +404,7 @@ class Mention:
     cls: str
     grantor: str | None  # from the suffix
     default_recipient: str | None
+    default_grantor: str | None = None  # when the sentence names no grantor
 
 
 @dataclass(slots=True)
@@ -374,6 +428,7 @@ _BY = re.compile(r"(?<!\w)(?i:bằng|với)(?:\s+(?i:hình\s+thức))?\s*$")
 # "N tập thể được khen thưởng, trong đó: Huân chương …": a total, then its breakdown
 _BREAKDOWN = re.compile(r":|(?<!\w)(?i:trong đó|gồm|cụ thể|bao gồm)(?!\w)")
 _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
+_NEW_CLAUSE = re.compile(r"\s*[,;]?\s*(?:(?i:đồng thời|cũng|và)\s+)?")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
 # ≡ [;(…:]|\.(?=\s|$|/)|\s(?i:vì|…)(?!\w) , starting with one class so that re scans ahead
 _PHRASE_STOP = re.compile(
@@ -414,8 +469,20 @@ def _recipient_of(t: Tables, word: str) -> str:
 
 
 def _count(t: Tables, s: str) -> int | None:
-    n = t.numwords.get(s.lower())
-    return n if n is not None else parse_int(s)
+    if s[:1].isdigit():
+        return parse_int(s)
+    total = cur = 0
+    for w in s.lower().split():  # "một trăm hai mươi mốt": 100 + 2 × 10 + 1
+        value, role = t.numwords.get(w, (None, None))
+        if value is None:
+            return None
+        if role == "hundred":
+            total, cur = total + (cur or 1) * value, 0
+        elif role == "tens":
+            cur *= value
+        else:
+            cur += value
+    return total + cur
 
 
 _CLASSES = (("huân chương", "huan_chuong"), ("huy chương", "huy_chuong"), ("bằng khen", "bang_khen"),
@@ -448,14 +515,16 @@ def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | Non
                 or not t.verb_before_re.search(text, max(s, pos - 45), pos)):
             return None
         name = q.group("name")
-        return _with_suffix(t, text, pos, q.end(), e, name, _classify(name), None)
+        return _with_suffix(t, text, pos, q.end(), e, name, _classify(name), None, None)
     # ≡ the leftmost match of (?P<pre>(?i:danh\s+hiệu)\s*)?(?:[“"‘]\s*)?$ before pos
     pre = t.pre_re.search(text, max(s, pos - 16), pos)
     if pre:
         start = pre.start()
+        opened = text[pos - 1] in "“\"‘" or text[pre.end() - 1] in "“\"‘"
     else:
         quote = _PRE_QUOTE.search(text, max(s, pos - 16), pos)
         start = quote.start() if quote else pos
+        opened = quote is not None
     name = m.group()
     row = _row_of(t, name)
     if row.cue and not pre and not t.cue_before_re.search(
@@ -463,21 +532,38 @@ def _mention_at(t: Tables, text: str, pos: int, s: int, e: int) -> Mention | Non
         return None
     end = m.end()
     if end < e and text[end] in "”\"’":
-        end += 1
-    return _with_suffix(t, text, start, end, e, row.name or name, row.cls, row.recipient)
+        end, opened = end + 1, False
+    mention = _with_suffix(t, text, start, end, e, row.name or name, row.cls, row.recipient,
+                           row.grantor)
+    if opened and mention.end < e:
+        if text[mention.end] in "”\"’":  # “Bằng khen của UBND tỉnh”
+            mention.end += 1
+        elif row.name is None and (rest := _QUOTE_REST.match(text, mention.end, e)):
+            # “Chiến sĩ thi đua Thành phố”: the table knows the start of the title, the quotes
+            # say where it ends
+            mention.award = _clean(mention.award + text[mention.end:rest.end() - 1])
+            mention.end = rest.end()
+    return mention
 
 
 def _with_suffix(t: Tables, text: str, start: int, end: int, limit: int, name: str, cls: str,
-                 recipient: str | None) -> Mention:
+                 recipient: str | None, default_grantor: str | None) -> Mention:
+    """The mention with what follows its name: a qualifier ("đột xuất", "các loại", "hạng Nhì")
+    and the grantor or level ("của UBND tỉnh", "cấp tỉnh")."""
     grantor = None
-    sm = t.suffix_re.match(text, end, limit)
-    if sm:
+    sm = t.suffix_re.match(text, end, limit)  # may be empty
+    if sm.end() > end:
+        if sm.group("q"):
+            name += sm.group("q")
         grantor = sm.group("g1") or sm.group("g2") or sm.group("lvl")
         end = sm.end()
-    return Mention(start, end, _clean(name), cls, grantor, recipient)
+    return Mention(start, end, _clean(name), cls, grantor, recipient, default_grantor)
 
 
 _PRE_QUOTE = re.compile(r"[“\"‘]\s*$")  # an opening quote before a name, without "danh hiệu"
+# The rest of a quoted title after the name the table knows, up to its closing quote: a few
+# words, not a list of titles (“Lao động tiên tiến, Chiến sĩ thi đua cơ sở” are two).
+_QUOTE_REST = re.compile(r"(?:(?!\s(?i:và|hoặc|cùng)\s)[^“”\"‘’\n,;:()]){1,40}[”\"’]")
 _QUOTES_SPACES = re.compile(r"[“”\"‘’]|\s{2,}|[\n\t]")
 
 
@@ -597,7 +683,7 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
             continue
         qtys.append(Qty(m.start(), m.end(), _count(t, m.group("n")), _recipient_of(t, m.group("r"))))
     sent = _Sentence(text, s, e, mentions, qtys, grantors, cues, bounds)
-    _link(t, sent)
+    _link(t, sent, direct)
 
     owned: dict[int, list[Qty]] = {}
     for q in qtys:
@@ -607,7 +693,7 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
     for a in mentions:
         c0, c1 = sent.clause(a.start)
         g = sent.grantor_before(a.start)
-        grantor = a.grantor or (g[2] if g else None)
+        grantor = a.grantor or (g[2] if g else None) or a.default_grantor
         lead = _lead(sent, a, c0)
         proposed = _proposed(sent, a.start, c0)
         if id(a) in direct:
@@ -628,12 +714,18 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
 def _passive_gap(t: Tables, gap: str) -> bool:
     if len(gap) > 150 or _CHO.search(gap) or _BREAKDOWN.search(gap):
         return False
-    return t.passive_re.search(gap) is not None or (len(gap) <= 50 and _BY.search(gap) is not None)
+    if t.passive_re.search(gap) is None:
+        return len(gap) <= 50 and _BY.search(gap) is not None
+    # "cho 15 tập thể, 28 cá nhân, công nhận danh hiệu …": after a comma the verb is active
+    return not (gap.lstrip()[:1] in (",", ";") and t.verb_re.match(gap, _NEW_CLAUSE.match(gap).end()))
 
 
-def _link(t: Tables, sent: _Sentence) -> None:
+def _link(t: Tables, sent: _Sentence, direct: dict[int, tuple]) -> None:
     """Give each counted noun its award: the next one ("5 tập thể được tặng Bằng khen") or the
-    previous one ("Bằng khen cho 22 tập thể và 10 cá nhân"), within one clause."""
+    previous one ("Bằng khen cho 22 tập thể và 10 cá nhân"), within one clause. An award whose
+    total comes before it ("12 cá nhân được tặng Giấy khen", "36 chiến sĩ thi đua") takes no
+    count after "trong đó (có)", "gồm", ":": that is a part of the total, not another tally (an
+    untyped total, "15 Bằng khen: 5 tập thể, 10 cá nhân", still takes its breakdown)."""
     text, qtys = sent.text, sent.qtys
     # 1. a count followed directly by a passive verb and its award
     for i, q in enumerate(qtys):
@@ -658,7 +750,8 @@ def _link(t: Tables, sent: _Sentence) -> None:
                       and not t.passive_re.search(gap))
             else:
                 ok = len(gap) <= 60 and _LINK.fullmatch(gap) is not None and not (
-                    forward[j] is not None and not gap.strip(" ,"))
+                    forward[j] is not None and not gap.strip(" ,")) and not (
+                    _BREAKDOWN.search(gap) and _has_total(sent, a, forward, direct))
             if not ok:
                 break
             q.owner, q.chained, q.prev_end = a, chained, prev
@@ -667,6 +760,14 @@ def _link(t: Tables, sent: _Sentence) -> None:
     for q, a in zip(qtys, forward):
         if q.owner is None and a is not None:
             q.owner = a
+
+
+def _has_total(sent: _Sentence, a: Mention, forward: list[Mention | None],
+               direct: dict[int, tuple]) -> bool:
+    """Whether a count with its recipient comes before award ``a`` ("12 cá nhân được tặng …")."""
+    d = direct.get(id(a))
+    return (d is not None and d[2] is not None) or any(f is a for f in forward) or any(
+        q.owner is a for q in sent.qtys)
 
 
 def _forward_owner(t: Tables, sent: _Sentence, i: int) -> Mention | None:

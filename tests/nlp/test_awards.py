@@ -339,6 +339,13 @@ class TestLinearTime:
         "cho Phòng A, " * 800_000 + "được tặng Bằng khen",
         "Bằng khen " + " " * 10_000_000 + "và",
         "Thừa ủy quyền của Chủ tịch nước trao Bằng khen cho 5 tập thể; " * 150_000,
+        # qualifiers, titles, number words, dotted degrees
+        "Bằng khen" + " , và" * 2_000_000 + " hạng",
+        "Bằng khen" + " " * 10_000_000 + ", hạng Nhì",
+        "tặng Giấy khen cho " + "hai mươi một trăm " * 500_000 + "cá nhân",
+        "ThS. " * 2_000_000 + "được tặng Bằng khen",
+        "tặng Bằng khen “" + "A" * 10_000_000,
+        "Bằng khen đột xuất " * 500_000,
     ]
 
     @pytest.mark.parametrize("text", INPUTS, ids=lambda s: repr(s[:20]))
@@ -383,6 +390,7 @@ class TestFastScanRewrites:
         "Hội đồng Thi đua - Khen thưởng đề nghị Thủ tướng trao tặng Cờ thi đua, "
         "chương trình công tác, quá trình, trình Chủ tịch nước tặng thưởng Huân chương.",
         "ĐỀ NGHỊ TRAO TẶNG 3 TẬP THỂ; 12,5 cá nhân, x5 đơn vị, HAI ĐƠN VỊ, ſáu cá nhân được "
+        "MƯỜI LĂM cá nhân, hai mươi mốt khu phố, một trăm linh năm hộ, mười năm người, lăm cá nhân, "
         "nhận, đạt, vinh dự đón nhận; khen thưởng, công nhận, quyết định tặng: và cùng , ",
         "tặng Bằng khen cho Đảng bộ, chính quyền và Nhân dân xã A, cán bộ và nhân dân phường B, "
         "CÁN BỘ, CHIẾN SĨ Đồn C (vì thành tích… tại lễ. Nhân dân và lực lượng vũ trang huyện D "
@@ -395,7 +403,8 @@ class TestFastScanRewrites:
         rows = load_rows()
         alt = {k: "|".join(f"(?:{r.pattern})" for r in rows if r.kind == k)
                for k in ("verb", "passive", "proposal", "recipient")}
-        nums = "|".join(r.pattern for r in rows if r.kind == "number")
+        from thidua.nlp.awards import number_words
+        nums = "|".join(number_words([r for r in rows if r.kind == "number"])[0])
         num = rf"\d{{1,3}}(?:\.\d{{3}})+|\d+|(?i:{nums})"
         plain = {
             "verb_re": rf"(?<!\w)(?<!đua - )(?<!đua – )(?<!đua, )(?<!đua-)(?i:{alt['verb']})(?!\w)",
@@ -434,3 +443,216 @@ class TestOneSpellingPerAward:
 
         rows = find_awards(Context(text))
         assert rows and {r.award for r in rows} == {award}
+
+
+class TestTitleOrQualifierBeforeCount:
+    """A quoted title or a qualifier between an award and "cho N …" keeps the count linked."""
+
+    CASES = [
+        ("Liên đoàn Lao động tỉnh tặng Bằng khen “Người lao động giỏi” cho 14 công nhân và "
+         "3 tập thể sản xuất.", {("bang_khen", "cá nhân", 14), ("bang_khen", "tập thể", 3)},
+         "Bằng khen Người lao động giỏi"),
+        ("Giám đốc Sở trao Huy chương “Vì sự nghiệp giáo dục” cho 8 nhà giáo đã nghỉ hưu.",
+         {("huy_chuong", "cá nhân", 8)}, "Huy chương Vì sự nghiệp giáo dục"),
+        ("UBND huyện tặng Cờ thi đua “Đơn vị xuất sắc trong xây dựng nông thôn mới” cho 02 tập "
+         "thể (xã Yên Lạc, xã Tân Hòa).", {("co_thi_dua", "tập thể", 2)}, "Cờ thi đua"),
+        ("Chủ tịch UBND huyện tặng Giấy khen đột xuất cho 2 tập thể, 7 cá nhân có hành động dũng "
+         "cảm cứu người.", {("giay_khen", "tập thể", 2), ("giay_khen", "cá nhân", 7)}, "Giấy khen"),
+        ("Trong 5 năm, Chủ tịch nước tặng Huân chương các hạng cho 12 tập thể và 20 cá nhân.",
+         {("huan_chuong", "tập thể", 12), ("huan_chuong", "cá nhân", 20)}, "Huân chương"),
+        ("Bộ Quốc phòng tặng Huân chương Chiến công hạng Nhất, hạng Nhì cho 5 tập thể.",
+         {("huan_chuong", "tập thể", 5)}, "Huân chương Chiến công hạng Nhất, hạng Nhì"),
+        ("Bộ trưởng trao Huy chương “Vì thế hệ trẻ” hạng Ba cho 4 đoàn viên.",
+         {("huy_chuong", "cá nhân", 4)}, "Huy chương Vì thế hệ trẻ hạng Ba"),
+        # straight quotes around the award itself are not a title
+        ('UBND tỉnh tặng "Bằng khen" cho 3 tập thể và "Giấy khen" cho 5 cá nhân.',
+         {("bang_khen", "tập thể", 3), ("giay_khen", "cá nhân", 5)}, None),
+    ]
+
+    @pytest.mark.parametrize("text,expected,award", CASES)
+    def test_rows(self, text, expected, award):
+        rows = run(text)
+        assert keys(rows) == expected
+        if award:
+            assert {r.award for r in rows} == {award}
+
+    @pytest.mark.parametrize("text,award,count", [
+        # the table knows the start of the title, the quotes say where it ends
+        ("Chủ tịch UBND thành phố công nhận danh hiệu “Chiến sĩ thi đua Thành phố” cho 9 cá nhân.",
+         "Chiến sĩ thi đua Thành phố", 9),
+        ("UBND tỉnh tặng “Cờ thi đua xuất sắc năm 2024” cho 4 tập thể.",
+         "Cờ thi đua xuất sắc năm 2024", 4),
+        ("Thủ tướng tặng “Bằng khen của Thủ tướng Chính phủ” cho 5 tập thể.", "Bằng khen", 5),
+    ])
+    def test_rest_of_a_quoted_title(self, text, award, count):
+        [row] = run(text)
+        assert (row.award, row.count) == (award, count)
+
+    def test_two_titles_in_one_pair_of_quotes_stay_two(self):
+        rows = run("UBND huyện tặng danh hiệu “Lao động tiên tiến, Chiến sĩ thi đua cơ sở” cho 30 cá nhân.")
+        assert {r.award for r in rows} == {"Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"}
+
+    def test_qualifier_before_the_grantor_suffix(self):
+        rows = run("Dịp này, Công an tỉnh nhận Bằng khen đột xuất của Chủ tịch UBND tỉnh cho "
+                   "4 cá nhân.")
+        assert keys(rows) == {("bang_khen", "cá nhân", 4)}
+        assert set(grantors(rows).values()) == {"Chủ tịch UBND tỉnh"}
+
+    def test_title_surface_reaches_the_count(self):
+        [row] = run("Hội Cựu chiến binh tỉnh tặng Giấy khen “Cựu chiến binh gương mẫu” cho 30 hội viên.")
+        assert row.surface.endswith("Giấy khen “Cựu chiến binh gương mẫu” cho 30 hội viên")
+
+    @pytest.mark.parametrize("text", [
+        "Vận động viên của tỉnh giành 2 Huy chương vàng và 5 Huy chương bạc tại Đại hội.",
+        "Luật quy định Bằng khen “là hình thức khen thưởng” cho cá nhân, tập thể.",
+    ])
+    def test_no_counted_rows(self, text):
+        assert keys(run(text)) == set()
+
+
+class TestMoreRecipientNouns:
+    CASES = [
+        ("Năm 2023, 03 bác sĩ của Bệnh viện tỉnh được Chủ tịch nước phong tặng danh hiệu Thầy "
+         "thuốc ưu tú.", {("other", "cá nhân", 3)}),
+        ("Ủy ban MTTQ Việt Nam xã tặng Giấy khen cho 6 thôn, 4 Ban công tác Mặt trận và 12 hội viên.",
+         {("giay_khen", "tập thể", 6), ("giay_khen", "tập thể", 4), ("giay_khen", "cá nhân", 12)}),
+        ("Hội Nông dân huyện tặng Giấy khen cho 7 chi hội và 25 nông dân sản xuất giỏi.",
+         {("giay_khen", "tập thể", 7), ("giay_khen", "cá nhân", 25)}),
+        ("UBND phường tặng Giấy khen cho 3 khu phố, 2 tổ dân phố và 11 tình nguyện viên.",
+         {("giay_khen", "tập thể", 3), ("giay_khen", "tập thể", 2), ("giay_khen", "cá nhân", 11)}),
+        ("Dịp này, 15 giáo viên và 4 nhân viên được tặng Giấy khen của Giám đốc Sở.",
+         {("giay_khen", "cá nhân", 15), ("giay_khen", "cá nhân", 4)}),
+        ("UBND huyện tặng Giấy khen cho 9 ấp và 2 địa phương dẫn đầu phong trào.",
+         {("giay_khen", "tập thể", 9), ("giay_khen", "tập thể", 2)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+    def test_whole_noun_in_the_surface(self):
+        rows = run("Huyện ủy tặng Giấy khen cho 8 tổ chức cơ sở đảng trong sạch, vững mạnh.")
+        assert [r.surface for r in rows] == ["Huyện ủy tặng Giấy khen cho 8 tổ chức cơ sở đảng"]
+
+    @pytest.mark.parametrize("text", [
+        "Ông đã nhận Bằng khen, một bản sao được gửi về các đơn vị.",
+        "Đơn vị được tặng Bằng khen, một sở thích của ông là đọc sách.",
+        "Huyện có 40 bác sĩ; Trung tâm Y tế huyện được tặng Bằng khen của Bộ trưởng Bộ Y tế.",
+    ])
+    def test_not_recipients(self, text):
+        assert not [r for r in run(text) if r.count and r.count > 1]
+
+
+class TestCountsInWords:
+    @pytest.mark.parametrize("words,count", [
+        ("mười hai", 12), ("mười lăm", 15), ("mười tư", 14), ("hai mươi", 20), ("hai mươi mốt", 21),
+        ("hai mươi tư", 24), ("hai mươi lăm", 25), ("ba mươi", 30), ("một trăm", 100),
+        ("một trăm linh năm", 105), ("một trăm hai mươi", 120), ("hai trăm năm mươi", 250),
+        ("Mười Hai", 12), ("bẩy", 7),
+    ])
+    def test_count_and_surface(self, words, count):
+        [row] = run(f"UBND huyện tặng Giấy khen cho {words} cá nhân có thành tích xuất sắc.")
+        assert row.count == count and row.recipient == "cá nhân"
+        assert row.surface.endswith(f"cho {words} cá nhân")
+
+    def test_count_before_passive(self):
+        [row] = run("Năm qua, hai mươi mốt hộ gia đình được công nhận danh hiệu Gia đình văn hóa.")
+        assert (row.count, row.recipient) == (21, "hộ gia đình")
+        assert row.surface.startswith("hai mươi mốt hộ gia đình")
+
+    @pytest.mark.parametrize("text", [
+        "Sau hai mươi năm xây dựng và trưởng thành, đơn vị được tặng Bằng khen.",
+        "Mười năm qua, nhà trường được tặng Bằng khen của Bộ trưởng.",
+        "Hàng trăm cá nhân được tặng Giấy khen trong đợt thi đua.",
+    ])
+    def test_not_counts(self, text):
+        assert keys(run(text)) == set()
+
+
+class TestPartOfATotal:
+    """"12 cá nhân được tặng Giấy khen, trong đó có 4 hội viên": the 4 are among the 12."""
+
+    CASES = [
+        ("Năm 2023, 18 cá nhân được Chủ tịch UBND huyện tặng Giấy khen, trong đó có 5 đoàn viên "
+         "thanh niên.", {("giay_khen", "cá nhân", 18)}),
+        ("25 tập thể được tặng Cờ thi đua, gồm 10 trường học và 15 doanh nghiệp.",
+         {("co_thi_dua", "tập thể", 25)}),
+        ("Toàn ngành có 36 chiến sĩ thi đua cơ sở, trong đó có 10 giáo viên.",
+         {("chien_si_thi_dua", "cá nhân", 36)}),
+        # no total before the award: the counts after it are the tallies
+        ("Công đoàn ngành được tặng Bằng khen, trong đó có 4 tập thể và 9 cá nhân.",
+         {("bang_khen", "tập thể", 4), ("bang_khen", "cá nhân", 9)}),
+        # a total without a recipient is broken down by recipient
+        ("Năm qua, toàn tỉnh có 15 Bằng khen: 5 tập thể, 10 cá nhân.",
+         {("bang_khen", None, 15), ("bang_khen", "tập thể", 5), ("bang_khen", "cá nhân", 10)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+
+class TestPersonAfterDegree:
+    """A degree or title written with its dot ("ThS.", "PGS.TS.") starts a person's name."""
+
+    CASES = [
+        ("ThS. Lê Thị Hồng, giáo viên Trường THPT chuyên Hà Tĩnh, được Chủ tịch nước phong tặng "
+         "danh hiệu Nhà giáo ưu tú.", {("other", "cá nhân", 1)}),
+        ("PGS.TS. Trần Văn Bình, Giám đốc Bệnh viện tỉnh, vinh dự được phong tặng danh hiệu Thầy "
+         "thuốc nhân dân.", {("other", "cá nhân", 1)}),
+        ("BS. Nguyễn Văn Phúc được tặng Bằng khen của Bộ trưởng Bộ Y tế.", {("bang_khen", "cá nhân", 1)}),
+        ("Dịp này, thầy giáo Phạm Văn Long, giáo viên Trường Tiểu học Hòa Bình, vinh dự đón nhận "
+         "danh hiệu Nhà giáo ưu tú.", {("other", "cá nhân", 1)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_rows(self, text, expected):
+        assert keys(run(text)) == expected
+
+    def test_degree_without_a_name_is_no_person(self):
+        rows = run("Đề tài do nhóm ThS. trẻ thực hiện được tặng Giấy khen.")
+        assert keys(rows) == set()
+
+
+class TestGrantorNames:
+    CASES = [
+        ("Chủ tịch UBND Quận 5 công nhận danh hiệu “Lao động tiên tiến” cho 120 cá nhân.",
+         "Chủ tịch UBND Quận 5"),
+        ("Có 2 cá nhân được Chủ tịch UBND TP.HCM tặng Bằng khen.", "Chủ tịch UBND TP.HCM"),
+        ("Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh tặng Bằng khen cho 12 tập thể.",
+         "Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh"),
+        ("Có 9 hội viên được Ban Thường vụ Hội Cựu chiến binh huyện Đông Anh tặng Giấy khen.",
+         "Ban Thường vụ Hội Cựu chiến binh huyện Đông Anh"),
+        ("Ban Thường vụ Thành đoàn tặng Bằng khen cho 20 đoàn viên.", "Ban Thường vụ Thành đoàn"),
+        ("Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho 7 tập thể.", "Thủ tướng Chính phủ"),
+        # the award's name says who gives it when the sentence does not
+        ("Năm nay, 2 tập thể được tặng Cờ thi đua của Chính phủ.", "Chính phủ"),
+        # a mass organisation as the recipient is not a grantor
+        ("Hội Nông dân xã Tân Lập được tặng Bằng khen của Chủ tịch UBND tỉnh.", "Chủ tịch UBND tỉnh"),
+        # a year between the unit and the verb: no grantor rather than a wrong one
+        ("Chủ tịch UBND Quận 3 năm 2023 tặng Giấy khen cho 8 tập thể.", None),
+    ]
+
+    @pytest.mark.parametrize("text,grantor", CASES)
+    def test_grantor(self, text, grantor):
+        rows = [r for r in run(text) if r.count is not None]
+        assert rows and {r.grantor for r in rows} == {grantor}
+
+    def test_flag_of_the_government_keeps_its_name(self):
+        [row] = run("Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho 7 tập thể.")
+        assert (row.award, row.award_class, row.count) == ("Cờ thi đua của Chính phủ", "co_thi_dua", 7)
+
+
+class TestActiveVerbAfterAComma:
+    """"cho 15 tập thể, 28 cá nhân, công nhận danh hiệu …": after a comma, "công nhận" is the
+    grantor's next verb, not a passive ("được công nhận") that gives the 28 the next title."""
+
+    def test_count_stays_with_the_award_before(self):
+        rows = run("Chủ tịch UBND tỉnh tặng Bằng khen cho 12 tập thể, 31 cá nhân, công nhận danh hiệu "
+                   "“Tập thể lao động xuất sắc” cho 8 tập thể.")
+        assert keys(rows) == {("bang_khen", "tập thể", 12), ("bang_khen", "cá nhân", 31),
+                              ("tt_ld_xuat_sac", "tập thể", 8)}
+
+    def test_passive_after_a_list_still_links(self):
+        rows = run("Năm qua, 6 tập thể, 15 cá nhân được công nhận danh hiệu Chiến sĩ thi đua cơ sở.")
+        assert keys(rows) == {("chien_si_thi_dua", "tập thể", 6), ("chien_si_thi_dua", "cá nhân", 15)}
