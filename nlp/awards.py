@@ -98,6 +98,8 @@ class Tables:
     proposal_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     passive_end_re: re.Pattern[str]
+    subject_re: re.Pattern[str]  # a pronoun or unit word (+ adverbs) ending right before a passive verb
+    subjects: tuple[tuple[re.Pattern[str], str], ...]
     verb_before_re: re.Pattern[str]
     cue_before_re: re.Pattern[str]  # a grant verb right before a title ("tặng “Người tốt, việc tốt”")
     patterns: dict[str, str] = field(default_factory=dict)  # expanded pattern per row, for tests
@@ -386,6 +388,10 @@ def tables() -> Tables:
         passive_re=re.compile(rf"[{pas_cls}](?<!\w.)(?:{pas_branches})(?!\w)"),
         passive_end_re=re.compile(
             rf"[{pas_cls}](?<!\w.)(?:{pas_branches})(?!\w)(?P<tail>[^,;:]{{0,60}})$"),
+        subject_re=re.compile(
+            rf"(?<!\w)(?P<w>(?i:{_alt(by['subject'])}))"
+            r"(?:\s++(?i:đã|vừa|từng|cũng|mới|rất|năm\s+nay))*+\s*$"),
+        subjects=tuple((re.compile(f"(?i:{r.pattern})"), r.value) for r in by["subject"]),
         verb_before_re=re.compile(rf"[{vpp_cls}](?<!\w.)(?:{vpp_branches})(?!\w)[^;:]{{0,40}}$"),
         cue_before_re=re.compile(rf"[{vp_cls}](?<!\w.)(?:{vp_branches})(?!\w)\s*[“\"‘]?$"),
         patterns=patterns,
@@ -430,10 +436,13 @@ _BREAKDOWN = re.compile(r":|(?<!\w)(?i:trong đó|gồm|cụ thể|bao gồm)(?!
 _CHO = re.compile(r"(?<!\w)(?i:cho)(?!\w)")
 _NEW_CLAUSE = re.compile(r"\s*[,;]?\s*(?:(?i:đồng thời|cũng|và)\s+)?")
 _CHO_AFTER = re.compile(r"\s*+(?i:cho|tới|đến)\s++")
-# ≡ [;(…:]|\.(?=\s|$|/)|\s(?i:vì|…)(?!\w) , starting with one class so that re scans ahead
+# A title-cased "Vì", "Đạt" inside a phrase is a name ("huyện Ba Vì"), not a stop word; an
+# upper-cased "TRONG" (a text in capitals) still stops.
+_TITLE = "(?-i:[" + _UPPER + "][" + "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower()) + "])"
+# ≡ [;(…:]|\.(?=\s|$|/)|\s(?:vì|…)(?!\w) , starting with one class so that re scans ahead
 _PHRASE_STOP = re.compile(
     r"[;(…:.\s](?:(?<=[;(…:])|(?<=\.)(?=\s|$|/)"
-    r"|(?<=\s)(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w))")
+    r"|(?<=\s)(?!" + _TITLE + r")(?i:vì|do|đã|có|về|nhân dịp|trong|tại|đạt|được|với thành tích)(?!\w))")
 # ≡ (?<!\s)\s*[,:]\s*|(?<!\s)\s+(?i:và|cùng)\s+ , starting with a class so that re scans ahead
 _SEG_SEP = re.compile(r"[\s,:](?<!\s.)(?:(?<=[,:])\s*|(?<=\s)(?:\s*[,:]\s*|\s*(?i:và|cùng)\s+))")
 # Fixed formulas naming ONE collective recipient: "Đảng bộ, chính quyền và Nhân dân quận 3",
@@ -445,6 +454,14 @@ _COLLECTIVE = re.compile(r"[{}](?:{})\s+(?=\w)".format(*_leading([
     r"nhân\s+dân\s+và\s+(?:cán\s+bộ|lực\s+lượng\s+vũ\s+trang)",
     r"cán\s+bộ,\s*chiến\s+sĩ"])))
 _LEAD_CUT = re.compile(r"[\s,]*")
+_NOI = re.compile(r"(?i:nơi)\s+(?=\w)")
+# "cho các quận: Ba Đình, Hoàn Kiếm và huyện Ba Vì": a named list after a plural head and a colon
+_LIST_HEAD = re.compile(
+    r"(?i:các|những)\s+(?:(?P<p>(?i:đồng\s+chí|cá\s+nhân|ông|bà|em|học\s+sinh))"
+    r"|(?i:quận|huyện|xã|phường|thị\s+xã|thị\s+trấn|tỉnh|thành\s+phố|đơn\s+vị|tập\s+thể|cơ\s+quan|"
+    r"trường|doanh\s+nghiệp|địa\s+phương))\s*:\s*(?=\w)")
+# "…, A và 07 cá nhân được tặng …": the separator before a count that a named unit may precede
+_JOIN_END = re.compile(r"(?:,|(?<!\w)(?i:và|cùng))\s*$")
 _VERB_END = re.compile(r"[{}](?<!\w.)(?:{})\s+[“\"‘]?$".format(
     *_leading("trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao".split("|"))))
 _WINDOW = 300  # how far a named recipient list or a subject may reach from its award
@@ -700,6 +717,10 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
             ds, n, r = direct[id(a)]
             rows.append(_row(text, ds, a.end, a, grantor, r, n, proposed))
         mine = owned.get(id(a), [])
+        before = [q for q in mine if q.start < a.start]
+        if before:
+            rows.extend(_row(text, f, a.end, a, grantor, rec, n, proposed)
+                        for rec, n, f in _joined_before(t, sent, before[0].start, c0))
         for q in mine:
             if q.start < a.start:  # "[N] được tặng [award]"
                 rows.append(_row(text, q.start, a.end, a, grantor, q.recipient, q.count, proposed))
@@ -709,6 +730,36 @@ def _sentence(t: Tables, text: str, low: str, s: int, e: int,
         if not mine and id(a) not in direct:
             rows.extend(_named(t, sent, a, c0, c1, lead, grantor, proposed))
     return rows
+
+
+def _joined_before(t: Tables, sent: _Sentence, pos: int, c0: int) -> list[tuple[str, int, int]]:
+    """Named units or persons joined to the count at ``pos`` ("Công an quận và 07 cá nhân được
+    tặng …"): [(recipient, count, start)], the run of named segments right before the joint."""
+    text = sent.text
+    lo = max(c0, pos - _WINDOW)
+    i = bisect_left(sent.mstarts, pos)
+    if i:
+        lo = max(lo, sent.mentions[i - 1].end)
+    j = bisect_left(sent.qstarts, pos)
+    if j:
+        lo = max(lo, sent.qtys[j - 1].end)
+    lo = min(lo, pos)
+    jm = _JOIN_END.search(text, lo, pos)
+    if jm is None:
+        return []
+    seps = [(m.start(), m.end()) for m in _SEG_SEP.finditer(text, lo, jm.start())]
+    starts = [lo] + [b for _, b in seps]
+    ends = [a for a, _ in seps] + [jm.start()]
+    total: dict[str, int] = {}
+    first = -1
+    for a, b in reversed(list(zip(starts, ends))):
+        counts, f = _units(t, text, a, b, first_free=False)
+        if not counts:
+            break
+        for k, n in counts.items():
+            total[k] = total.get(k, 0) + n
+        first = f
+    return [(k, n, first) for k, n in total.items()]
 
 
 def _passive_gap(t: Tables, gap: str) -> bool:
@@ -813,11 +864,14 @@ def _proposed(sent: _Sentence, pos: int, c0: int) -> bool:
     return not (g and g[0] > sent.cues[i - 1][1] + 12)
 
 
-def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool) -> tuple[dict[str, int], int]:
+def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool,
+           free_kind: str | None = None) -> tuple[dict[str, int], int]:
     """Count named units and persons in text[s:e]: ({recipient: count}, where the first starts).
 
     ``first_free``: the first segment counts even without a known head word if it is
-    capitalised (right after "cho", the phrase is the recipient).
+    capitalised (right after "cho", the phrase is the recipient). ``free_kind``: every
+    capitalised segment is one recipient of that kind (a list after "các quận:").
+    A relative "nơi" before a segment is skipped ("…, nơi Hội Cựu chiến binh xã vừa được …").
     """
     counts: dict[str, int] = {}
     first, person_first = -1, False
@@ -832,8 +886,13 @@ def _units(t: Tables, text: str, s: int, e: int, *, first_free: bool) -> tuple[d
             a += 1
         if a >= b:
             continue
+        nm = _NOI.match(text, a, b)
+        if nm:
+            a = nm.end()
         if t.person_re.match(text, a, b):
             kind = "cá nhân"
+        elif free_kind and text[a].isupper():
+            kind = free_kind
         elif (t.unit_re.match(text, a, b) or (first_free and i == 0 and text[a].isupper())
               or (formulas and _COLLECTIVE.match(text, a, b))):
             if person_first:
@@ -855,10 +914,15 @@ def _named(t: Tables, sent: _Sentence, a: Mention, c0: int, c1: int, lead: int,
     if cho:
         stop = min(c1, cho.end() + _WINDOW, sent.next_start(sent.mstarts, cho.end()),
                    sent.next_start(sent.qstarts, cho.end()), sent.next_start(sent.gstarts, cho.end()))
-        ps = _PHRASE_STOP.search(text, cho.end(), stop)
+        lh = _LIST_HEAD.match(text, cho.end(), stop)
+        ps = _PHRASE_STOP.search(text, lh.end() if lh else cho.end(), stop)
         if ps:
             stop = ps.start()
-        counts, _ = _units(t, text, cho.end(), stop, first_free=True)
+        if lh:
+            counts, _ = _units(t, text, lh.end(), stop, first_free=True,
+                               free_kind="cá nhân" if lh.group("p") else "tập thể")
+        else:
+            counts, _ = _units(t, text, cho.end(), stop, first_free=True)
         if not counts:
             return [_row(text, lead, stop, a, grantor, None, None, proposed)]
         return [_row(text, lead, stop, a, grantor, rec, n, proposed) for rec, n in counts.items()]
@@ -875,9 +939,42 @@ def _named(t: Tables, sent: _Sentence, a: Mention, c0: int, c1: int, lead: int,
         counts, first = _units(t, text, lo, pe.start(), first_free=False)
         if counts:
             return [_row(text, first, a.end, a, grantor, rec, n, proposed) for rec, n in counts.items()]
+        subj = _subject(t, text, lo, pe.start(), c0)
+        if subj:
+            return [_row(text, subj[0], a.end, a, grantor, subj[1], 1, proposed)]
     if lead != a.start or proposed or t.cue_before_re.search(text, max(lo, a.start - 20), a.start):
         return [_row(text, lead, a.end, a, grantor, None, None, proposed)]
     return []
+
+
+def _subject(t: Tables, text: str, lo: int, end: int, c0: int) -> tuple[int, str] | None:
+    """A pronoun or unit word that is the whole subject before a passive verb at ``end``
+    ("Năm 2023, ông được …", "Cô được …", "phường được …"): (where it starts, recipient).
+    Not one item of a list ("các xã, phường được …", "cá nhân, tập thể được …")."""
+    m = t.subject_re.search(text, max(lo, end - 40), end)
+    if m is None:
+        return None
+    before = text[lo:m.start()].rstrip()
+    if not before:
+        if lo != c0:
+            return None
+    elif before.endswith(","):
+        prev = _PREV_WORDS.search(before, 0, len(before) - 1)
+        if prev and any(_fullmatch_any(t, prev.group(k)) for k in ("w2", "w12") if prev.group(k)):
+            return None
+    elif not _NOI_END.search(before):
+        return None
+    w = m.group("w")
+    return m.start("w"), next((v for rx, v in t.subjects if rx.fullmatch(w)), "tập thể")
+
+
+_PREV_WORDS = re.compile(r"(?P<w12>(?:\w+\s+)?(?P<w2>\w+))\s*$")
+_NOI_END = re.compile(r"(?<!\w)(?i:nơi)$")
+
+
+def _fullmatch_any(t: Tables, words: str) -> bool:
+    return any(rx.fullmatch(words) for rx, _ in t.recipients) or any(
+        rx.fullmatch(words) for rx, _ in t.subjects)
 
 
 def _row(text: str, start: int, end: int, a: Mention, grantor: str | None, recipient: str | None,

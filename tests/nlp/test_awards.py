@@ -273,7 +273,14 @@ class TestNotCounts:
 
     @pytest.mark.parametrize("text", CASES)
     def test_no_counted_rows(self, text):
-        assert keys(run(text)) == set()
+        # "đơn vị được tặng …": the unit word is the one recipient; "70 năm" is no count
+        assert keys(run(text)) == _ONE_UNIT.get(text, set())
+
+
+_ONE_UNIT = {t: {("bang_khen", "tập thể", 1)} for t in (
+    "Kỷ niệm 70 năm ngày thành lập, đơn vị được tặng Bằng khen trong 9 tháng năm 2022.",
+    "Sau hai mươi năm xây dựng và trưởng thành, đơn vị được tặng Bằng khen.",
+    "Mười năm qua, nhà trường được tặng Bằng khen của Bộ trưởng.")}
 
 
 class TestQuotedTitles:
@@ -566,7 +573,7 @@ class TestCountsInWords:
         "Hàng trăm cá nhân được tặng Giấy khen trong đợt thi đua.",
     ])
     def test_not_counts(self, text):
-        assert keys(run(text)) == set()
+        assert keys(run(text)) == _ONE_UNIT.get(text, set())
 
 
 class TestPartOfATotal:
@@ -656,3 +663,83 @@ class TestActiveVerbAfterAComma:
     def test_passive_after_a_list_still_links(self):
         rows = run("Năm qua, 6 tập thể, 15 cá nhân được công nhận danh hiệu Chiến sĩ thi đua cơ sở.")
         assert keys(rows) == {("chien_si_thi_dua", "tập thể", 6), ("chien_si_thi_dua", "cá nhân", 15)}
+
+
+class TestPronounOrUnitWordAsSubject:
+    """"Năm ngoái, bà được …", "Thị trấn được …": a pronoun or a unit word that is the whole
+    subject of a passive grant is ONE recipient; a plural or a list item is not."""
+
+    CASES = [
+        ("Năm ngoái, bà được Chủ tịch UBND huyện tặng Giấy khen vì đã cứu người đuối nước.",
+         {("giay_khen", "cá nhân", 1)}),
+        ("Thầy được Giám đốc Sở Giáo dục và Đào tạo tặng Giấy khen năm học 2023-2024.",
+         {("giay_khen", "cá nhân", 1)}),
+        ("Sau nhiều năm cống hiến, anh đã được UBND tỉnh công nhận danh hiệu “Người tốt, việc tốt”.",
+         {("nguoi_tot_viec_tot", "cá nhân", 1)}),
+        ("Với kết quả nổi bật, thị trấn vinh dự được Thủ tướng Chính phủ tặng Bằng khen.",
+         {("bang_khen", "tập thể", 1)}),
+        ("Nhà trường đã được Chủ tịch UBND tỉnh tặng Cờ thi đua năm học 2022-2023.",
+         {("co_thi_dua", "tập thể", 1)}),
+        ("Đoàn đến thăm thôn Đông, nơi Chi hội Phụ nữ thôn vừa được tặng Giấy khen của UBND xã.",
+         {("giay_khen", "tập thể", 1)}),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_subject(self, text, expected):
+        assert keys(run(text)) == expected
+
+    NEGATIVES = [
+        "Dịp Tết, xã được tặng 50 suất quà cho hộ nghèo.",  # no award
+        "Các xã, phường được tặng Bằng khen vì có thành tích.",  # a list, not one unit
+        "Nhiều cá nhân, tập thể được tặng Giấy khen trong năm.",
+        "Ông bà được tặng Giấy khen.",  # two persons
+        "Bà con được tặng Giấy khen.",  # not a pronoun
+        "Các em được tặng Giấy khen cuối năm học.",  # plural
+        "Các thành viên của huyện được tặng Bằng khen.",  # "huyện" is not the subject
+    ]
+
+    @pytest.mark.parametrize("text", NEGATIVES)
+    def test_not_one_recipient(self, text):
+        assert not any(r.count == 1 for r in run(text)), run(text)
+
+
+class TestNamedUnitJoinedToACount:
+    """"Đội Cảnh sát giao thông và 05 cá nhân được tặng …": the named unit is one more recipient."""
+
+    def test_unit_and_count(self):
+        rows = run("Đội Cảnh sát giao thông huyện và 05 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen.")
+        assert keys(rows) == {("giay_khen", "tập thể", 1), ("giay_khen", "cá nhân", 5)}
+
+    def test_two_units_and_a_count(self):
+        rows = run("Năm nay, Trường Tiểu học Hòa Bình, Trường THCS Lê Lợi và 3 cá nhân được "
+                   "Chủ tịch UBND huyện tặng Giấy khen.")
+        assert keys(rows) == {("giay_khen", "tập thể", 2), ("giay_khen", "cá nhân", 3)}
+
+    def test_counts_alone_unchanged(self):
+        rows = run("Năm nay, 4 tập thể và 6 cá nhân được UBND huyện tặng Giấy khen.")
+        assert keys(rows) == {("giay_khen", "tập thể", 4), ("giay_khen", "cá nhân", 6)}
+
+    def test_unnamed_words_before_are_not_a_unit(self):
+        rows = run("Theo quyết định mới và 6 cá nhân được UBND huyện tặng Giấy khen.")
+        assert keys(rows) == {("giay_khen", "cá nhân", 6)}
+
+
+class TestNamedListAfterAColon:
+    """"cho các xã: A, B và thị trấn C": each item of the list is one unit."""
+
+    def test_units(self):
+        rows = run("Chủ tịch UBND tỉnh tặng Cờ thi đua cho các huyện: Tam Đảo, Lập Thạch, Sông Lô "
+                   "và thành phố Phúc Yên là các đơn vị dẫn đầu.")
+        assert keys(rows) == {("co_thi_dua", "tập thể", 4)}
+
+    def test_persons(self):
+        rows = run("UBND huyện tặng Giấy khen cho các đồng chí: Lò Văn Pấng, Hà Thị Mai.")
+        assert keys(rows) == {("giay_khen", "cá nhân", 2)}
+
+    def test_a_title_cased_stop_word_is_part_of_a_name(self):
+        rows = run("UBND thành phố tặng Cờ thi đua cho các huyện: Ba Vì, Mỹ Đức, Ứng Hòa.")
+        assert keys(rows) == {("co_thi_dua", "tập thể", 3)}
+
+    def test_no_list(self):
+        rows = run("UBND tỉnh tặng Bằng khen cho các xã: có nhiều thành tích.")
+        assert keys(rows) == set()
