@@ -250,7 +250,12 @@ class Service:
             from thidua.nlp import gazetteer
 
             done = {fold(x.district or x.unit) for x in launches}
-            missing = [u.name for u in gazetteer.districts_of(province) if fold(u.name) not in done]
+            units = [u for u in gazetteer.districts_of(province) if fold(u.name) not in done]
+            # Two districts of one name (huyện and thị xã Kỳ Anh) are listed once each, told apart
+            # by their type; a launch names a district without its type, so it counts for both.
+            twins = {u.name for u in units if sum(v.name == u.name for v in units) > 1}
+            missing = list(dict.fromkeys(f"{u.name} ({u.type.lower()})" if u.name in twins else u.name
+                                         for u in units))
         return Launches(campaign=camp, launches=launches, units_without_launch=missing)
 
     # --- awards ---------------------------------------------------------------------------

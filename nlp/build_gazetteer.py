@@ -16,6 +16,19 @@ type tells them apart),
 ``L`` (before 1 July 2025) or ``N`` (from 2025), rows point at rows (-1 for none), and
 ``successor_row`` is the 2025 unit a legacy province or ward became, where the package's
 converter knows it (for a split ward: the default new ward).
+
+``former`` lists units merged away before the package's legacy snapshot (``phường Cát Dài``
+and ``phường Niệm Nghĩa`` of Lê Chân, Hải Phòng, merged on 1 January 2025; ``huyện Đông
+Sơn``, ``thị xã Cửa Lò``).  The package keeps them only as search keys of the unit they
+merged into (``wardAlias``/``districtAlias``: ``phuongcatdai`` under phường An Biên): folded,
+without spaces, so without their spelling.  Each row is
+
+    [key, type, province_row, district_row, merged_into_row]
+
+``key`` is the folded name without spaces (``catdai``; numbered units: the number), ``type``
+comes from the key's type word; a key naming the unit it belongs to (a change of type:
+``huyenquevo`` under thị xã Quế Võ), an abbreviation (``tthungquoc``, ``q9``) or a key whose
+bare name the package does not list beside it is left out.
 """
 
 from __future__ import annotations
@@ -48,6 +61,32 @@ ALIASES: list[tuple[str, str, str, bool]] = [
 # Unit types as they lead a numbered name (``Phường 15``), longest first.
 _TYPES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Quận", "Huyện", "Xã")
 _NUMBERED_RE = re.compile(rf"({'|'.join(_TYPES)})\s+(\d+)")
+# Type words that lead the package's search keys (``phuongcatdai``, ``huyendongson``).
+_KEY_TYPES = {"phuong": "Phường", "xa": "Xã", "thitran": "Thị trấn"}
+_DISTRICT_KEY_TYPES = {"quan": "Quận", "huyen": "Huyện", "thixa": "Thị xã", "thanhpho": "Thành phố"}
+_KEY_RE = re.compile(rf"({'|'.join(_KEY_TYPES)})([a-z0-9]+)")
+_DISTRICT_KEY_RE = re.compile(rf"({'|'.join(_DISTRICT_KEY_TYPES)})([a-z0-9]+)")
+
+
+def _former(aliases: str | None, own_key: str, key_re: re.Pattern, types: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, type) of the units a package alias list names besides the unit itself."""
+    out: list[tuple[str, str]] = []
+    keys = json.loads(aliases) if aliases else []
+    for k in keys:
+        m = key_re.fullmatch(k)
+        # A unit's key and its bare name go together (``phuongcatdai``, ``catdai``): a key
+        # without its bare name is a bare name that starts like a type word (``quanguyen`` is
+        # Quảng Uyên, not "Quận Guyen"); numbered units go without (``quan9``).
+        if m is None or not (m.group(2) in keys or m.group(2).isdigit()):
+            continue
+        short = m.group(2)
+        if short.isdigit():  # "phuong04": Phường 4
+            short = str(int(short))
+        if short != own_key.lstrip("0") and (short, types[m.group(1)]) not in out:
+            out.append((short, types[m.group(1)]))
+    return out
+
+
 # The package tells apart two units of one name and province by a label: ``Kỳ Anh (Huyện)``.
 _LABEL_RE = re.compile(rf"\s*\((?:{'|'.join(_TYPES)})\)$")
 
@@ -76,7 +115,8 @@ def build() -> dict[str, Any]:
 
     legacy = query(
         "SELECT province, provinceShort, provinceCode, provinceKey, district, districtShort,"
-        " districtType, districtCode, districtKey, ward, wardShort, wardType, wardCode, wardKey"
+        " districtType, districtCode, districtKey, districtShortKey, districtAlias,"
+        " ward, wardShort, wardType, wardCode, wardKey, wardShortKey, wardAlias"
         " FROM admin_units_legacy ORDER BY provinceCode, districtCode, wardCode"
     )
     new = query(
@@ -130,12 +170,24 @@ def build() -> dict[str, Any]:
             if default and old not in old_ward_to_new:
                 old_ward_to_new[old] = (new_p, default)
 
+    former: list[list[Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+
+    def add_former(key: str, typ: str, prov: int, dist: int, into: int) -> None:
+        if (key, typ, prov, dist) not in seen:  # a ward split between two keeps its first
+            seen.add((key, typ, prov, dist))
+            former.append([key, typ, prov, dist, into])
+
     for r in legacy:
+        prov, dist = prov_l[r["provinceKey"]], dist_l[(r["provinceKey"], r["districtKey"])]
+        for key, typ in _former(r["districtAlias"], r["districtShortKey"], _DISTRICT_KEY_RE, _DISTRICT_KEY_TYPES):
+            add_former(key, typ, prov, -1, dist)
         if not r["wardKey"]:  # island districts without wards
             continue
         succ = old_ward_to_new.get(f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}")
-        rows.append([*_short(r["wardShort"], r["wardType"]), "L",
-                     prov_l[r["provinceKey"]], dist_l[(r["provinceKey"], r["districtKey"])],
+        for key, typ in _former(r["wardAlias"], r["wardShortKey"], _KEY_RE, _KEY_TYPES):
+            add_former(key, typ, prov, dist, len(rows))
+        rows.append([*_short(r["wardShort"], r["wardType"]), "L", prov, dist,
                      r["wardCode"], ward_n.get(succ, -1) if succ else -1])
 
     by_short = {(rows[i][0], rows[i][2]): i for i in [*prov_l.values(), *prov_n.values()]}
@@ -146,6 +198,8 @@ def build() -> dict[str, Any]:
         "columns": ["name", "type", "era", "province", "district", "code", "successor"],
         "units": rows,
         "aliases": aliases,
+        "former_columns": ["key", "type", "province", "district", "merged_into"],
+        "former": former,
     }
 
 

@@ -43,6 +43,14 @@ def name_key(name: str) -> str:
     return _SPACE_RE.sub(" ", s).strip()
 
 
+_NOT_KEY_RE = re.compile(r"[^a-z0-9]")
+
+
+def former_key(key: str) -> str:
+    """The package's key of a folded name: no spaces or dashes (``cat dai`` → ``catdai``)."""
+    return _NOT_KEY_RE.sub("", key)
+
+
 @dataclass(slots=True, eq=False)
 class Unit:
     """One administrative unit in one era (treat as read-only: instances are shared)."""
@@ -58,6 +66,13 @@ class Unit:
     province_id: int  # row id of its province (own id for a province)
     district_id: int  # -1 when none
     successor_id: int  # 2025 unit a legacy province/ward became, -1 when unknown
+    merged_into: int = -1  # a unit merged away before the snapshot: the legacy unit it joined
+
+    @property
+    def former(self) -> bool:
+        """Merged away before the package's snapshot (``phường Cát Dài``): known only by its
+        folded key (``name``, ``catdai``) and the unit it joined; ``id`` and ``code`` are empty."""
+        return self.merged_into >= 0
 
     @property
     def full_name(self) -> str:
@@ -95,6 +110,14 @@ class Gazetteer:
             if bare:
                 self.bare_aliases.append(alias)
         self.max_words = max(len(k.split()) for k in self._by_key)
+        # Units merged away before the snapshot, by folded key without spaces: looked up only
+        # where no unit of the snapshot fits (``former``).
+        self._former: dict[str, list[Unit]] = {}
+        for key, typ, p, d, into in data.get("former", ()):
+            self._former.setdefault(key, []).append(Unit(
+                -1, key, typ, LEVEL_OF_TYPE[typ], "legacy", rows[p][0], rows[d][0] if d >= 0 else None,
+                "", p, d, rows[into][6] if d >= 0 else -1, into,
+            ))
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(
@@ -115,6 +138,15 @@ class Gazetteer:
     def by_key(self, key: str) -> list[Unit]:
         """Like :meth:`lookup` for an already computed :func:`name_key` (the hot path)."""
         return self._by_key.get(key, [])
+
+    def former(self, name: str) -> list[Unit]:
+        """Units of this name merged away before the snapshot (diacritic- and space-blind):
+        ``former("Cát Dài")`` is the phường of Lê Chân (Hải Phòng) that joined An Biên."""
+        return self._former.get(former_key(name_key(name)), [])
+
+    def former_by_key(self, key: str) -> list[Unit]:
+        """Like :meth:`former` for an already computed :func:`name_key` (the hot path)."""
+        return self._former.get(former_key(key), [])
 
     def _alias_is(self, alias: str | None, name: str) -> bool:
         return alias is not None and self.aliases.get(alias) == name

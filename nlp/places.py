@@ -3,9 +3,17 @@
 Two linear-time scans find unit-type prefixes followed by a capitalised name or number
 (prefixes and their levels are data: ``data/unit_prefixes.tsv``, Party committees such as
 ``Huyện ủy Trà Ôn`` among them) and bare province names.  The prefix decides the level; the
-name must be in the gazetteer (both eras), except for a few confidently-shaped unknown names
-(never after a committee).  One plural prefix introduces a list, directly (``các xã A, B``)
-or after a few lower-case words and ``như``/``gồm``/a colon (``các xã vùng cao như A, B``).
+name must be in the gazetteer (both eras; a unit merged away before its snapshot, such as
+``phường Cát Dài``, by the package's folded key where no unit of the snapshot fits), except for
+a few confidently-shaped unknown names (never after a committee).  One or two modifiers may
+stand between a prefix and its name (``huyện miền núi Yên Lập``, ``huyện đảo Cô Tô``; the table's
+"modifier" rows), never before a name of a higher level (``các huyện miền núi Thanh Hóa``: the
+province).  One plural prefix, or several named together (``các xã, thị trấn``: each unit takes
+the level of its own type), introduces a list, directly (``các xã A, B``) or after a few
+lower-case words and ``như``/``gồm``/a colon (``các xã vùng cao như A, B``); after
+``gồm``/``như``, a list may take the plural prefix of an earlier clause or of the sentence
+before (``… gồm các phường A, B; cụm 2 gồm C, D``) when its units are of the prefix's types and
+lie in the districts (or the one province) the article has named.
 Bare names are provinces (``Nghệ An phát động…``) or districts the same article also names
 with a prefix, never numbers (``Quận 3`` only with its prefix) and never when the name is
 part of a person's, outlet's or organisation's name.  Provinces and districts of ambiguous
@@ -26,7 +34,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from thidua.nlp.gazetteer import Gazetteer, Unit, load, name_key
+from thidua.nlp.gazetteer import LEVEL_OF_TYPE, Gazetteer, Unit, load, name_key
 from thidua.nlp.models import Location
 from thidua.nlp.text import Context, fold
 
@@ -56,6 +64,13 @@ _LIST_LEADS = (",", ";", " ,", " ;", " v", " c", "  ")
 _INTRO_WORDS = ("như", "gồm", "là")
 _INTRO_SPAN = 100  # characters looked back from the first name for the plural prefix
 _INTRO_MOD = rf"(?:[ ]+(?:[^\W\d_{_UP}]+|\d{{1,4}})){{0,12}}?"  # lower-case words (and years)
+# What a prefix window may say instead of a prefix: the name may be a list's first, after
+# "như"/"gồm"/"là"/a colon (``intro_before``), or follow a modifier (``modified_before``).
+_INTRO = (0, None)
+_MODIFIED = (1, None)
+# A list whose plural prefix is in an earlier clause: after "gồm"/"như", within this span.
+_ANTECEDENT_INTRO_RE = re.compile(r"(?<!\w)(?:gồm|như)[ ]?:?[ ]{1,2}$")
+_ANTECEDENT_SPAN = 300
 # A unit number followed by one of these is a count, not a unit: "phường 3 năm liền".
 _NUM_NOT_UNIT_RE = re.compile(r"[ ]?(?:%|năm|tháng|ngày|lần|người|hộ|tập|cá|đơn|xã|phường|chỉ|tiêu|triệu|tỷ|nghìn)(?!\w)")
 
@@ -92,8 +107,7 @@ class Prefix:
 
 
 @cache
-def prefixes() -> tuple[Prefix, ...]:
-    """The prefix table, loaded once."""
+def _table() -> tuple[Prefix, ...]:
     with PREFIXES_TSV.open(encoding="utf-8") as f:
         rows = [line for line in f if line.strip() and not line.startswith("#")]
     return tuple(
@@ -101,6 +115,19 @@ def prefixes() -> tuple[Prefix, ...]:
                r["surface"].endswith(("ủy", "uỷ")))
         for r in csv.DictReader(rows, delimiter="\t")
     )
+
+
+@cache
+def prefixes() -> tuple[Prefix, ...]:
+    """The prefix table, loaded once."""
+    return tuple(p for p in _table() if p.level != "modifier")
+
+
+@cache
+def modifiers() -> tuple[Prefix, ...]:
+    """Words that may stand between a prefix and its names (``các huyện miền núi A, B``): the
+    table's "modifier" rows, longest first."""
+    return tuple(sorted((p for p in _table() if p.level == "modifier"), key=lambda p: -len(p.surface)))
 
 
 def _variants(name: str) -> set[str]:
@@ -196,6 +223,14 @@ class _Matcher:
         tests = [f"(?<={''.join(cls({w[i] for w in words if len(w) == n}) for i in range(n))}[ ].)"
                  for n in sorted({len(w) for w in words})]
         tests += [rf"(?<={cls(dotted)}\.[ ].)", r"(?<=[ ][ ].)"]
+        # Names after a modifier ("huyện miền núi |Yên Lập"): the last five characters before the
+        # space ("n núi", "ng xa"; a short one after a prefix's last letter: "n đảo"), a class per
+        # position first (it rejects nearly every capital at once), then the tails themselves
+        # (the classes' products would let twice as many capitals through as the scan keeps).
+        ends = {p.surface[-1] for p in prefixes() if p.case == "i"}  # modifiers are lower-case, so are their prefixes
+        tails = {(c + " " + m.surface)[-5:] for m in modifiers() for c in ends}
+        tests.append(f"(?<={''.join(cls({t[i] for t in tails}) for i in range(5))}[ ].)"
+                     f"(?<=(?:{'|'.join(sorted(map(re.escape, tails)))})[ ].)")
         after_space = "|".join(tests)
         after_dot = rf"(?<={cls(dotted)}\..)"
         bare = {v for u in gz.provinces() if u.name not in _NEVER_BARE for v in _variants(u.name)}
@@ -240,6 +275,24 @@ class _Matcher:
             rf"(?P<pre>(?i:{'|'.join(map(re.escape, plain))}))(?P<mod>{_INTRO_MOD})"
             r"(?:[ ]+(?:như|gồm|là)[ ]?:?|:)[ ]{1,2}$"
         )
+        # Modifiers between a prefix and its names ("các huyện miền núi A, B"): the window ends
+        # in a modifier's last word, then ``modified_before`` reads the words before it.
+        self.modifiers = tuple(m.surface for m in modifiers())
+        # The window must end in a whole modifier, as written ("ban hành", "Trung tâm" do not);
+        # of one longer than the window, in its last words that fit ("đặc biệt |khó khăn").
+        fits = set()
+        for m in self.modifiers:
+            words = m.split(" ")
+            while len(" ".join(words)) > 11:
+                words = words[1:]
+            fits.add(" ".join(words))
+        self.mod_tail = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(map(re.escape, fits)))})[ ]{{1,2}}$")
+        # A plural prefix named with others ("các xã, |thị trấn A"): the last letters of prefixes,
+        # and the two characters before a prefix that may follow another ("xã, |", "xã,|", "và |").
+        self.prefix_ends = frozenset(c for w in plain for c in (w[-1], w[-1].upper()))
+        self.group_seps = frozenset({", ", "à "} | {c + sep for c in self.prefix_ends for sep in ",/"})
+        # A list's plural prefix in an earlier clause (see ``antecedent``).
+        self.antecedent_re = re.compile(rf"(?<![\w.])(?i:{'|'.join(map(re.escape, plain))})(?!\w)(?![ ]hội)")
 
     def prefix_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
         """The unit prefix ending just before ``pos`` (its start and row), if any."""
@@ -259,7 +312,9 @@ class _Matcher:
             if p:
                 hit = (m.start() - len(window), p)
         elif self.intro_tail.search(window):
-            hit = (0, None)  # maybe a list after "các xã … như": see ``intro_before``
+            hit = _INTRO  # maybe a list after "các xã … như": see ``intro_before``
+        elif self.mod_tail.search(window):
+            hit = _MODIFIED  # maybe "huyện miền núi Yên Lập": see ``modified_before``
         if len(self._window_cache) > 100_000:
             self._window_cache.clear()
         self._window_cache[window] = hit
@@ -282,10 +337,99 @@ class _Matcher:
             m = self.intro.match(window, i)
             if m is None or m.group("mod").endswith(" cũng"):  # "các xã cũng như Hà Nội"
                 continue
-            if _PLURAL_RE.search(window, max(0, i - 12), i):
-                p = self.by_surface.get(re.sub(r"[ ]+", " ", m.group("pre")).lower())
-                return None if p is None else (i - len(window), p)
+            p = self.by_surface.get(re.sub(r"[ ]+", " ", m.group("pre")).lower())
+            if p is not None and self.plural_at(text, pos - len(window) + i):
+                return i - len(window), p
         return None
+
+    def modified_before(self, text: str, pos: int) -> tuple[int, Prefix] | None:
+        """The prefix of a name at ``pos`` that one or two modifiers separate from it
+        (``các huyện miền núi |Thanh Sơn``, ``các xã vùng sâu, vùng xa |Tam Chung``)."""
+        end = pos - 1 if text[pos - 2] != " " else pos - 2  # the window ended in one or two spaces
+        for _ in range(2):
+            mod = next((m for m in self.modifiers if text.endswith(m, 0, end)), None)
+            if mod is None:
+                return None
+            end -= len(mod)
+            if end < 2 or text[end - 1] != " ":
+                return None  # "địa điểm": a word that ends like a modifier
+            window = text[max(0, end - 12):end]
+            m = self.prefix_tail.search(window)
+            if m:
+                surface = re.sub(r"[ ]+", " ", m.group().strip())
+                p = self.by_surface.get(surface) or self.by_surface.get(surface.lower())
+                return None if p is None or p.committee else (m.start() - len(window) + end - pos, p)
+            sep = next((d for d in (", ", " và ", " ") if text.endswith(d, 0, end)), None)
+            end -= len(sep) if sep else 0
+        return None
+
+    def group_before(self, text: str, ps: int) -> tuple[int, list[Prefix]]:
+        """The other prefixes of a plural prefix at ``ps`` named with it (``các xã, |thị trấn``,
+        ``các quận, huyện, |thị xã``), nearest first, and where the first of them starts."""
+        group: list[Prefix] = []
+        while len(group) < 4:
+            if ps >= 2 and text.startswith(", ", ps - 2):
+                j = ps - 2
+            elif ps >= 1 and text[ps - 1] in ",/":
+                j = ps - 1
+            elif ps >= 4 and text.startswith(" và ", ps - 4):
+                j = ps - 4
+            else:
+                break
+            if j < 1 or text[j - 1] not in self.prefix_ends:
+                break
+            low = text[max(0, j - 10):j].lower()
+            for w in self.intro_words:  # longest first: "thị xã" before "xã"
+                before = low[-len(w) - 1:-len(w)]
+                if low.endswith(w) and not (before.isalnum() or before == "."):
+                    break
+            else:
+                break
+            group.append(self.by_surface[w])
+            ps = j - len(w)
+        return ps, group
+
+    def antecedent(self, ctx: Context, pos: int, found: list[_Mention], area: _Area) -> tuple[Prefix, tuple] | None:
+        """A list after "gồm"/"như" whose plural prefix is in an earlier clause of the sentence or
+        in the sentence before (``… gồm các phường A, B; cụm số 2 gồm |C, D``): that prefix, and
+        the area the article's units so far name and the unit types the prefix names
+        (``_in_area``), which the list's units must fit.
+
+        The prefix is the last unit word before the list but those of single named units ("quận"
+        of "các phường của quận Long Biên … gồm"), and it must be plural: "có nhiều xã như A" is
+        no list of the "các phường" before it."""
+        text = ctx.text
+        if not _ANTECEDENT_INTRO_RE.search(text, max(0, pos - 8), pos):
+            return None
+        lo = max(0, pos - _ANTECEDENT_SPAN)
+        lo = max(lo, text.rfind("\n", lo, pos) + 1)
+        start = ctx.sentence_at(pos)[0]
+        if start > lo:
+            lo = max(lo, ctx.sentence_at(start - 1)[0])
+        named = []  # the spans of the units found in the window
+        for m in reversed(found):
+            if m.end <= lo:
+                break
+            named.append((m.start, m.end))
+        for last in reversed(list(self.antecedent_re.finditer(text, lo, pos))):
+            first, group = self.group_before(text, last.start())
+            if _PLURAL_RE.search(text, max(0, first - 12), first):
+                break
+            if not any(a <= last.start() < b for a, b in named):
+                return None  # "có nhiều xã như A"
+        else:
+            return None
+        p = self.by_surface.get(re.sub(r"[ ]+", " ", last.group()).lower())
+        if not p or p.committee or p.level in ("province", "city"):
+            return None
+        types = {q.types[0] for q in (p, *group) if (q.level in WARD_LEVELS) == (p.level in WARD_LEVELS)}
+        area.update(found)
+        return (p, (area.districts, area.provinces, types)) if area.provinces else None
+
+    def plural_at(self, text: str, ps: int) -> bool:
+        """Does the prefix at ``ps`` name several units: ``các xã``, ``3 xã``, ``các xã, thị trấn``?"""
+        ps = self.group_before(text, ps)[0]
+        return bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
 
     def bare_at(self, text: str, pos: int) -> tuple[int, int] | None:
         """The province name starting at ``pos`` (a capital the scan took as a prefix hit)."""
@@ -298,6 +442,28 @@ def _matcher() -> _Matcher:
     return _Matcher(load())
 
 
+class _Area:
+    """The districts and provinces the article's mentions so far name, each alone: read
+    incrementally (each mention once), only for lists whose prefix is an earlier clause's."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.districts: set[tuple[str, str | None]] = set()
+        self.provinces: set[str] = set()
+
+    def update(self, found: list[_Mention]) -> None:
+        for m in found[self.done:]:
+            provs = {u.province for u in m.cands}
+            if len(provs) != 1:
+                continue
+            self.provinces |= provs
+            if m.level == "district":
+                self.districts |= {(u.province, m.name) for u in m.cands}
+            elif m.level in WARD_LEVELS and len(ds := {(u.province, u.district) for u in m.cands if u.district}) == 1:
+                self.districts |= ds
+        self.done = len(found)
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -306,6 +472,7 @@ class _Mention:
     name: str
     cands: list[Unit] = field(default_factory=list)
     bare: bool = False
+    mixed: bool = False  # of a mixed or distant prefix ("các xã, phường A"): the level is the picked unit's
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -334,21 +501,33 @@ def _spelling(s: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group()], s.lower())
 
 
-def _candidates(gz: Gazetteer, key: str, p: Prefix, surface: str) -> tuple[str, list[Unit]] | None:
+def _candidates(
+    gz: Gazetteer, key: str, p: Prefix, surface: str, former: bool = True
+) -> tuple[str, list[Unit]] | None:
     """Units a prefixed name can be, with the level the prefix gives them.
 
     The key is diacritic-blind (so ``Hà Nọi`` still finds Hà Nội); when some units match
-    the diacritics as written (``Phú Mỹ``, not ``Phù Mỹ``), only those are kept.
+    the diacritics as written (``Phú Mỹ``, not ``Phù Mỹ``), only those are kept.  With
+    ``former``, a unit merged away before the snapshot where none of it fits.
     """
     units = gz.by_key(key)
-    if not units:
-        return None
-    spelled = _spelling(surface)
-    exact = [u for u in units if _spelling(u.name) == spelled]
-    if exact:
-        units = exact
-    elif len({_spelling(u.name) for u in units}) > 1:
-        return None  # a misspelling that could be several different names
+    if units:
+        spelled = _spelling(surface)
+        exact = [u for u in units if _spelling(u.name) == spelled]
+        if exact:
+            units = exact
+        elif len({_spelling(u.name) for u in units}) > 1:
+            return None  # a misspelling that could be several different names
+        found = _of_level(units, p)
+        if found is not None:
+            return found
+    # Only where no unit of the snapshot fits: a unit merged away before it, known by its folded
+    # key alone (``phường Cát Dài``, merged into An Biên on 1 January 2025; ``huyện Đông Sơn``).
+    return _of_level(old, p) if former and (old := gz.former_by_key(key)) else None
+
+
+def _of_level(units: list[Unit], p: Prefix) -> tuple[str, list[Unit]] | None:
+    """The units the prefix allows, with the level it gives them."""
     if p.level == "city":
         prov = [u for u in units if u.level == "province" and u.type == "Thành phố"]
         if prov:
@@ -360,6 +539,13 @@ def _candidates(gz: Gazetteer, key: str, p: Prefix, surface: str) -> tuple[str, 
         level, pool = p.level, [u for u in units if u.level == p.level]
     exact = [u for u in pool if u.type == p.types[0]]
     return (level, exact or pool) if pool else None
+
+
+def _former_name(text: str, start: int, end: int) -> str:
+    """The name of a unit merged away before the gazetteer's snapshot, known only by its folded
+    key: as written (``Cát Dài``; ``CÁT DÀI`` in a headline is ``Cát Dài``)."""
+    name = " ".join(text[start:end].split())
+    return name.title() if name.isupper() else name
 
 
 def _unknown_ok(pre: str, p: Prefix, toks: list[tuple[int, int, str]], run_end: int) -> bool:
@@ -421,7 +607,9 @@ def _longest_uncached(run: str, gz: Gazetteer, p: Prefix) -> tuple[str, list[Uni
             return None
     keys = _keys(run, toks)
     for k in range(len(toks), 0, -1):
-        found = _candidates(gz, keys[k - 1], p, run[:toks[k - 1][1]])
+        # A unit merged away before the snapshot only as the whole run: "xã Vân Hà", unknown,
+        # is not a former "xã Vân" followed by a word.
+        found = _candidates(gz, keys[k - 1], p, run[:toks[k - 1][1]], k == len(toks))
         if found:
             return found[0], found[1], toks[k - 1][1]
     return None
@@ -440,7 +628,9 @@ class _Covered:
         return i >= 0 and pos < self.ends[i]
 
 
-def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
+def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher, weak: list[_Mention]) -> list[_Mention]:
+    """The prefixed mentions (and the bare province names) of the text; ``weak`` receives the
+    single names after a modifier, which the rest of the article must confirm (``_confirmed``)."""
     text = ctx.text
     starts, bare = [], []
     for m in mt.scan.finditer(text):
@@ -454,6 +644,8 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
     # The two memo probes (prefix window, name run) are inlined: this loop runs per scan hit.
     window_cache, window_prefix = mt._window_cache, mt.window_prefix
     name_match, run_cache = mt.name.match, _RUN_CACHE
+    group_seps = mt.group_seps
+    named_area = _Area()
     pos = 0  # end of the last accepted prefixed mention (or list item)
     for ns in starts:
         if ns < pos:
@@ -462,9 +654,17 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
         pre = window_cache.get(window, False)
         if pre is False:
             pre = window_prefix(window)
-        intro = pre is not None and pre[1] is None
-        if intro:
-            pre = mt.intro_before(text, ns)
+        # far: the prefix is words away, _INTRO ("các xã … như A") or _MODIFIED ("các xã vùng cao A");
+        # area: a list whose prefix is an earlier clause's, whose units must lie in this area.
+        far = area = None
+        if pre is not None and pre[1] is None:
+            far = pre
+            if far is _INTRO:
+                pre = mt.intro_before(text, ns)
+                if pre is None and (ante := mt.antecedent(ctx, ns, out, named_area)) is not None:
+                    pre, area = (0, ante[0]), ante[1]
+            else:
+                pre = mt.modified_before(text, ns)
         if pre is None:
             if (span := mt.bare_at(text, ns)) is not None:
                 bare.append(span)
@@ -481,8 +681,13 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
             found = None if hit is None else (hit[0], hit[1], s + hit[2])
         if found is not None and found[2] < e and p.committee and text[s:text.find(" ", s)] in _SURNAMES:
             found = None  # "Bí thư Huyện ủy Mai Sơn Hà": a person, not huyện Mai Sơn
+        if found is not None and far is not None:
+            if far is _MODIFIED:
+                found = _after_modifier(gz, text, s, found)
+            elif area is not None:
+                found = _in_area(found, area)
         if found is None:
-            if intro:  # "các xã như Hà Nội…": not a list of communes; maybe a province
+            if far is not None:  # "các xã như Hà Nội…": not a list of communes; maybe a province
                 if (span := mt.bare_at(text, ns)) is not None:
                     bare.append(span)
                 continue
@@ -493,20 +698,46 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
             # first word that is (part of) a prefix: "Quận ủy Quận 10", "HUYỆN ỦY TRÀ ÔN".
             pos = toks[0][1] if toks and toks[0][2].lower() in mt.prefix_words else e
             continue
+        intro = far is _INTRO
+        # A mixed plural prefix ("các xã, thị trấn A, B"): each unit takes the level of its type.
+        group = None
+        if text[ps - 2:ps] in group_seps and p.level in WARD_LEVELS and area is None:
+            group = mt.group_before(text, ps)[1]
+            if group and (intro or mt.plural_at(text, ps)):
+                found = _regroup(gz, text, s, found, p, group)
+            else:
+                group = None
         level, cands, end = found
+        name = cands[0].name if cands[0].merged_into < 0 else _former_name(text, s, end)
         # A list's first name after "các xã … như" stands alone; the prefix is words away.
-        out.append(_Mention(s if intro else ps, end, level, cands[0].name, cands))
+        out.append(mention := _Mention(s if intro else ps, end, level, name, cands))
         pos = end
-        plural = True if intro else None  # looked up only when a list follows
+        rare = far is not None or group  # the common case skips what follows
+        if rare:
+            mention.mixed = bool(group) or area is not None
+            first = mention if far is _MODIFIED and level != "province" else None
+            if first is not None:
+                weak.append(first)  # until a list follows
+        plural = True if intro or group else None  # looked up only when a list follows
         while text.startswith(_LIST_LEADS, pos) and (nx := _LIST_NEXT_RE.match(text, pos)) is not None:
             if text[nx.start("name")].isdigit() and not text[s].isdigit():
                 break  # "quận Tân Bình, 3 khu phố": a number continues only a list of numbers
             item = _longest(text, gz, p, *nx.span("name"))
+            if rare and item is not None:
+                if area is not None:
+                    item = _in_area(item, area)
+                elif group:
+                    item = _regroup(gz, text, nx.start("name"), item, p, group)
             if item is not None and plural is None:
-                plural = bool(_PLURAL_RE.search(text, max(0, ps - 12), ps))
+                plural = mt.plural_at(text, ps)
             if item is None or (not plural and not _same_area(cands, item[1])):
                 break
-            out.append(_Mention(nx.start("name"), item[2], item[0], item[1][0].name, item[1]))
+            name = item[1][0].name if item[1][0].merged_into < 0 else _former_name(text, nx.start("name"), item[2])
+            out.append(mention := _Mention(nx.start("name"), item[2], item[0], name, item[1]))
+            if rare:
+                mention.mixed = bool(group) or area is not None
+                if first is not None and weak and weak[-1] is first:
+                    weak.pop()  # "các huyện miền núi A, B": a list of units is no weak reading
             pos = item[2]
     if not bare:
         return out
@@ -524,6 +755,74 @@ def _scan(ctx: Context, gz: Gazetteer, mt: _Matcher) -> list[_Mention]:
 def _province_cands(gz: Gazetteer, surface: str) -> list[Unit]:
     """Provinces a bare name can be (bare names are few: province names and aliases)."""
     return [u for u in gz.by_key(name_key(surface)) if u.level == "province"]
+
+
+def _after_modifier(
+    gz: Gazetteer, text: str, start: int, found: tuple[str, list[Unit], int]
+) -> tuple[str, list[Unit], int] | None:
+    """A name after a modifier, read as a unit only if it names no unit of a higher level (then
+    it most likely says where the units are: "các xã vùng cao Mường Lát", of huyện Mường Lát;
+    "các huyện miền núi Thanh Hóa") and is spelled as written ("các phường trung tâm Thành
+    phố" is no phường Thanh)."""
+    level, cands, end = found
+    surface = text[start:end]
+    rank = _RANK[level]
+    if any(_RANK[u.level] > rank for u in gz.by_key(name_key(surface))):
+        return None
+    spelled = _spelling(" ".join(surface.split()))
+    exact = [u for u in cands if u.former or _spelling(u.name) == spelled]
+    return (level, exact, end) if exact else None
+
+
+def _confirmed(weak: list[_Mention], mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions but the weak ones (a single name after a modifier: "xã vùng cao Bản Mế") in
+    a province no other mention of the article names ("các xã khó khăn Đồng Bằng sông Cửu Long":
+    a region, not xã Đồng Bằng of Hưng Yên)."""
+    drop = {id(m) for m in weak}
+    named: set[str] = set()
+    for m in mentions:
+        if id(m) not in drop:
+            named |= _provinces(m.cands)
+    drop = {id(m) for m in weak if not _provinces(m.cands) & named}
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+def _regroup(
+    gz: Gazetteer, text: str, start: int, found: tuple[str, list[Unit], int], p: Prefix, group: list[Prefix]
+) -> tuple[str, list[Unit], int]:
+    """A unit of a mixed plural prefix (``các xã, thị trấn A``: ``p`` is "thị trấn", ``group``
+    ["xã"]): the units of the prefixes' types, at the level of theirs (a xã A is a commune)."""
+    end = found[2]
+    key, surface = name_key(text[start:end]), text[start:end]
+    units: list[Unit] = []
+    levels = set()
+    for q in (p, *group):
+        if q.level not in WARD_LEVELS:
+            continue
+        r = _candidates(gz, key, q, surface)
+        mine = [u for u in r[1] if u.type == q.types[0] and u not in units] if r else []
+        if mine:
+            units += mine
+            levels.add(q.level)
+    if not units:
+        return found
+    return (levels.pop() if len(levels) == 1 else found[0]), units, end
+
+
+def _in_area(found: tuple[str, list[Unit], int], area: tuple[set, set, set]) -> tuple[str, list[Unit], int] | None:
+    """The units of a list whose prefix is in an earlier clause, of the prefix's types, that lie
+    in the article's area: wards and communes in its named districts (or, where it names none,
+    2025 units of its one province), districts in its provinces."""
+    level, cands, end = found
+    districts, provinces, types = area
+    cands = [u for u in cands if u.type in types]
+    if level in WARD_LEVELS:
+        keep = [u for u in cands if (u.province, u.district) in districts]
+        if not districts and len(provinces) == 1:
+            keep = [u for u in cands if u.district is None and u.province in provinces]
+    else:
+        keep = [u for u in cands if u.province in provinces]
+    return (level, keep, end) if keep else None
 
 
 def _same_area(first: list[Unit], nxt: list[Unit]) -> bool:
@@ -650,8 +949,16 @@ def _resolve(mentions: list[_Mention], published: date | None, text: str) -> lis
             else:
                 fields = done[ck] = _pick(m, provs_of[id(cands)], votes, districts, prefer_new)
         # Positional: (surface, start, end, name, level, province, district, era, code).
-        append(Location(text[m.start:m.end], m.start, m.end, m.name, m.level, *fields))
+        level = m.level if not m.mixed else _mixed_level(m, fields[0], fields[1])
+        append(Location(text[m.start:m.end], m.start, m.end, m.name, level, *fields))
     return out
+
+
+def _mixed_level(m: _Mention, province: str | None, district: str | None) -> str:
+    """The level of a unit of a mixed prefix, by the type of the unit picked ("các phường, xã
+    Xuân La": the phường of Tây Hồ in an article on Hà Nội, not the xã of Bắc Kạn)."""
+    types = {u.type for u in m.cands if u.province == province and (district is None or u.district in (None, district))}
+    return LEVEL_OF_TYPE[types.pop()] if len(types) == 1 else m.level
 
 
 # Votes that make an article about a province: named twice, or named once with two of its units.
@@ -681,7 +988,7 @@ def _pick(
         return None, None, "both", None
     if len(cands) == 1:  # the common case: what the loop below gives one unit
         u = cands[0]
-        return u.province, (u.district or None) if m.level in WARD_LEVELS else None, u.era, u.code
+        return u.province, (u.district or None) if m.level in WARD_LEVELS else None, u.era, u.code or None
     ranked = sorted(provs, key=lambda p: -votes[p])
     if len(ranked) > 1 and votes[ranked[0]] <= votes[ranked[1]]:
         return None, None, "both", None  # ambiguous: say so rather than guess
@@ -700,7 +1007,7 @@ def _pick(
     eras = {u.era for u in cands}
     era = "both" if len(eras) == 2 else eras.pop()
     pick = [u for u in cands if (u.era == "2025") == prefer_new] or cands
-    return province, district, era, pick[0].code
+    return province, district, era, pick[0].code or None
 
 
 _RANK = {"province": 3, "district": 2, "ward": 1, "commune": 1, "town": 1}
@@ -728,7 +1035,10 @@ def _narrow_by_parent(text: str, mentions: list[_Mention]) -> None:
 def find_locations(ctx: Context) -> list[Location]:
     """Every administrative-unit mention, in text order, one per mention."""
     gz, mt = load(), _matcher()
-    mentions = _scan(ctx, gz, mt)
+    weak: list[_Mention] = []
+    mentions = _scan(ctx, gz, mt, weak)
+    if weak:
+        mentions = _confirmed(weak, mentions)
     mentions += _bare_districts(ctx.text, mentions)
     mentions.sort(key=lambda m: m.start)
     _narrow_by_parent(ctx.text, mentions)

@@ -103,6 +103,15 @@ class TestCampaigns:
         missing = set(body["units_without_launch"])
         assert "Thanh Xuân" not in missing and "Thạch Thất" in missing and len(missing) >= 25
 
+    def test_districts_of_one_name_are_listed_once_each_by_type(self, client):
+        # Hà Tĩnh has a huyện and a thị xã Kỳ Anh: two entries, told apart, not one name twice.
+        camp = client.get("/api/campaigns", params={"q": "vì người nghèo"}).json()["campaigns"][0]
+        body = client.get(f"/api/campaigns/{camp['id']}/launches", params={"province": "Hà Tĩnh"}).json()
+        missing = body["units_without_launch"]
+        assert len(missing) == len(set(missing)) == 12
+        assert {"Kỳ Anh (huyện)", "Kỳ Anh (thị xã)", "Hồng Lĩnh", "Cẩm Xuyên"} <= set(missing)
+        assert "Kỳ Anh" not in missing
+
     def test_unknown_campaign_is_404(self, client):
         assert client.get("/api/campaigns/khong-co/launches").status_code == 404
 

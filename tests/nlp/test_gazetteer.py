@@ -108,3 +108,33 @@ class TestNames:
         assert not [u.name for u in gz.load().units if re.fullmatch(r"(Phường|Xã|Quận|Huyện|Thị trấn) \d+", u.name)]
         p15 = gz.lookup("15", level="ward", province="Hồ Chí Minh", era="legacy")
         assert "Phú Nhuận" in {u.district for u in p15} and {u.type for u in p15} == {"Phường"}
+
+
+class TestFormerUnits:
+    """Units merged away before the package's legacy snapshot, from its search keys of the units
+    they joined (``wardAlias``/``districtAlias``): no spelling, their type, where they were."""
+
+    def test_a_ward_merged_on_1_january_2025(self):
+        (u,) = gz.load().former("Niệm Nghĩa")
+        assert (u.type, u.level, u.province, u.district, u.era, u.code) == (
+            "Phường", "ward", "Hải Phòng", "Lê Chân", "legacy", "")
+        assert u.former and gz.load().get(u.merged_into).name == "An Dương"
+        assert gz.successor(u) is not None and gz.successor(u).era == "2025"
+
+    def test_space_and_diacritic_blind(self):
+        assert gz.load().former("cat dai") == gz.load().former("Cát Dài") != []
+
+    def test_districts_and_numbered_districts(self):
+        assert {(u.type, u.province) for u in gz.load().former("Đông Sơn") if u.level == "district"} == {("Huyện", "Thanh Hóa")}
+        assert [(u.type, gz.load().get(u.merged_into).name) for u in gz.load().former("9") if u.level == "district"] == [
+            ("Quận", "Thủ Đức")]
+
+    def test_keys_are_the_packages_only(self):
+        g = gz.load()
+        assert not g.former("Guyen")  # "quanguyen" is Quảng Uyên's bare key, not a "Quận Guyen"
+        assert not g.former("Quế Võ")  # "huyenquevo": the same unit before it became a thị xã
+        assert all(u.former and u.id == -1 for units in g._former.values() for u in units)
+
+    def test_not_among_the_units(self):
+        # Lookups, counts and lists of units are the snapshot's alone.
+        assert not gz.lookup("Niệm Nghĩa") and not [u for u in gz.load().units if u.former]

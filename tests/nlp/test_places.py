@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from thidua.nlp.places import find_locations, prefixes
+from thidua.nlp.places import find_locations, modifiers, prefixes
 from thidua.nlp.text import Context, normalize_text
 
 
@@ -32,6 +32,13 @@ class TestPrefixTable:
             n == name and lv == level and (s if row.case == "s" else s.lower()).startswith(surface)
             for n, lv, s in found
         ), found
+
+
+    @pytest.mark.parametrize("row", modifiers(), ids=lambda p: p.surface)
+    def test_every_modifier_has_a_working_example(self, row):
+        name, level = row.expected.split("|")
+        found = [(loc.name, loc.level, loc.surface) for loc in locs(row.example)]
+        assert any(n == name and lv == level and row.surface in s for n, lv, s in found), found
 
 
 class TestPrefixDecidesLevel:
@@ -205,7 +212,9 @@ class TestUnknownNames:
 
 class TestSpeedAndSafety:
     @pytest.mark.parametrize("text", ["huyện " * 10**6, "Xã " * 10**6, "Xã Xã-Xã " * 300_000,
-                                      "thành phố Hà Nội " * 200_000, "các xã Tân Xã, " * 200_000])
+                                      "thành phố Hà Nội " * 200_000, "các xã Tân Xã, " * 200_000,
+                                      "các xã vùng sâu, vùng xa Tam Chung " * 100_000, "các xã, phường, " * 200_000,
+                                      "Quận Tây Hồ có các phường; cụm gồm Xuân La, Bưởi. " * 30_000])
     def test_adversarial_inputs_are_linear(self, text):
         t0 = time.perf_counter()
         find_locations(Context(text))
@@ -384,3 +393,160 @@ class TestArticleProvince:
         # One mention of another province does not make the article about it.
         text = "Đoàn công tác tỉnh Vĩnh Long thăm xã Sín Chéng."
         assert [loc.province for loc in locs(text) if loc.name == "Sín Chéng"] == ["Lào Cai"]
+
+
+class TestModifiers:
+    """A modifier between a prefix and its names: ``các huyện miền núi A, B``, ``huyện đảo Cô Tô``."""
+
+    CASES = [
+        ("Tỉnh Nghệ An ưu tiên vốn cho các huyện miền núi Kỳ Sơn, Tương Dương và Con Cuông.",
+         [("Nghệ An", "province"), ("Kỳ Sơn", "district"), ("Tương Dương", "district"), ("Con Cuông", "district")]),
+        ("Huyện miền núi Tương Dương, tỉnh Nghệ An phát động thi đua.",
+         [("Tương Dương", "district"), ("Nghệ An", "province")]),
+        ("Huyện đảo Lý Sơn (Quảng Ngãi) được tặng Cờ thi đua.", [("Lý Sơn", "district"), ("Quảng Ngãi", "province")]),
+        ("Tỉnh miền núi Hà Giang có nhiều mô hình hay.", [("Hà Giang", "province")]),
+        ("Bộ đội Biên phòng giúp các xã vùng sâu, vùng xa Tam Chung, Pù Nhi thu hoạch lúa.",
+         [("Tam Chung", "commune"), ("Pù Nhi", "commune")]),
+        ("Thanh niên các xã, thị trấn vùng cao Sín Chéng, Bản Mế ra quân làm đường.",
+         [("Sín Chéng", "commune"), ("Bản Mế", "commune")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_modifier(self, text, expected):
+        assert keys(text) == expected
+
+    def test_the_mention_spans_prefix_modifier_and_name(self):
+        assert [loc.surface for loc in locs("Các huyện ngoại thành Sóc Sơn, Đông Anh dẫn đầu.")] == [
+            "huyện ngoại thành Sóc Sơn", "Đông Anh"]
+
+    CASES_PARENT = [
+        # The name after the modifier says where the units are: the province, not a unit of it.
+        ("Các huyện miền núi Thanh Hóa còn nhiều khó khăn.", [("Thanh Hóa", "province")]),
+        ("Các xã ven biển Nam Định ra quân dọn vệ sinh môi trường.", [("Nam Định", "province")]),
+        ("Các huyện ngoại thành Hà Nội đều đạt chuẩn nông thôn mới.", [("Hà Nội", "province")]),
+        ("Giáo viên tình nguyện lên các xã vùng cao Mù Cang Chải dạy chữ.", []),  # the district's communes
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES_PARENT)
+    def test_a_higher_unit_after_the_modifier_is_not_read_as_one_of_them(self, text, expected):
+        assert keys(text) == expected
+
+    def test_a_single_name_needs_the_article_to_name_its_province(self):
+        # "Đồng Bằng" is a xã of Hưng Yên, but here the region; Lý Sơn alone has nothing to confirm it.
+        assert keys("Các xã khó khăn Đồng Bằng sông Cửu Long được hỗ trợ.") == []
+        assert keys("Huyện đảo Lý Sơn được tặng Cờ thi đua.") == []
+        assert keys("Xã miền núi Tân Lập của huyện Sông Lô được khen.") == [("Tân Lập", "commune"), ("Sông Lô", "district")]
+
+    NOT = [
+        "Năm 2024, xã đạt chuẩn nông thôn mới Kiểu mẫu đầu tiên được vinh danh.",
+        "Các phường trung tâm Thành phố có mật độ dân cư cao.",  # not phường Thanh: spelled otherwise
+        "Các xã đạt chuẩn nông thôn mới Tân Hội, Liên Hiệp được biểu dương.",  # no modifier: a phrase
+        "Đây là xã điểm Văn hóa của tỉnh.",
+        "Ủy ban nhân dân đã ban hành Kế hoạch; Trung tâm Văn hóa hoàn thành Kế hoạch.",
+        "Thường trực Huyện ủy miền núi Mường Lát dự hội nghị.",  # never after a Party committee
+        "Nhiều xã vùng cao Nguyễn Văn An từng công tác nay đã đổi mới.",
+    ]
+
+    @pytest.mark.parametrize("text", NOT)
+    def test_not_a_place(self, text):
+        assert keys(text) == []
+
+    def test_only_a_whole_word_is_a_modifier(self):
+        assert keys("Ban tổ chức chọn địa điểm Hà Nội để tổ chức.") == [("Hà Nội", "province")]
+
+
+class TestMixedPluralPrefixes:
+    """``các xã, thị trấn A, B``: each unit takes the level of its own type."""
+
+    CASES = [
+        ("Các xã, thị trấn như Sóc Sơn, Phù Lỗ, Minh Trí đã ký giao ước thi đua.",
+         [("Sóc Sơn", "town"), ("Phù Lỗ", "commune"), ("Minh Trí", "commune")]),
+        ("Đoàn kiểm tra làm việc tại các xã, phường: Phù Lỗ, Xuân La.", [("Phù Lỗ", "commune"), ("Xuân La", "ward")]),
+        ("Cờ thi đua được trao cho các phường, xã Xuân La, Phù Lỗ.", [("Xuân La", "ward"), ("Phù Lỗ", "commune")]),
+        ("Các quận, huyện, thị xã như Sơn Tây, Ba Vì, Đông Anh đều tham gia.",
+         [("Sơn Tây", "district"), ("Ba Vì", "district"), ("Đông Anh", "district")]),
+        ("Các xã/thị trấn Phù Lỗ, Sóc Sơn được biểu dương.", [("Phù Lỗ", "commune"), ("Sóc Sơn", "town")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", CASES)
+    def test_mixed_prefix(self, text, expected):
+        assert keys(text) == expected
+
+    NOT = [
+        ("Chủ tịch UBND các xã, thị trấn trên địa bàn huyện dự hội nghị.", []),
+        # Not one prefix named with another: a commune, then its district.
+        ("Xã Tân Lập, huyện Đan Phượng được tặng cờ.", [("Tân Lập", "commune"), ("Đan Phượng", "district")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", NOT)
+    def test_not_mixed(self, text, expected):
+        assert keys(text) == expected
+
+
+class TestListAfterAnEarlierPrefix:
+    """``… gồm các phường A, B; cụm 2 gồm C, D``: the list's plural prefix is in an earlier clause or
+    sentence; its units must be of the prefix's types and lie in the districts the article names."""
+
+    def test_second_list_of_the_same_sentence(self):
+        text = ("Quận Tây Hồ chia các phường thành hai cụm thi đua: cụm thứ nhất gồm các phường Xuân La, "
+                "Phú Thượng, Nhật Tân; cụm thứ hai gồm Bưởi, Thụy Khuê, Yên Phụ.")
+        wards = [(loc.name, loc.level, loc.district) for loc in locs(text) if loc.level != "district"]
+        assert [w[0] for w in wards] == ["Xuân La", "Phú Thượng", "Nhật Tân", "Bưởi", "Thụy Khuê", "Yên Phụ"]
+        assert {(w[1], w[2]) for w in wards} == {("ward", "Tây Hồ")}
+
+    def test_prefix_in_the_sentence_before(self):
+        text = "Quận Tây Hồ có 8 phường, chia thành 2 cụm. Cụm số 1 gồm Xuân La, Phú Thượng, Nhật Tân."
+        assert keys(text)[1:] == [("Xuân La", "ward"), ("Phú Thượng", "ward"), ("Nhật Tân", "ward")]
+
+    def test_a_named_unit_between_does_not_hide_the_prefix(self):
+        text = "Các xã, thị trấn của huyện Sóc Sơn chia thành 5 cụm. Cụm số 2 gồm Sóc Sơn, Phù Lỗ, Minh Trí."
+        assert keys(text) == [("Sóc Sơn", "district"), ("Sóc Sơn", "town"), ("Phù Lỗ", "commune"), ("Minh Trí", "commune")]
+
+    NOT = [
+        # Units of another district than those the article names.
+        ("Quận Tây Hồ có các phường thi đua sôi nổi; cụm 1 gồm Phù Lỗ, Minh Trí.", [("Tây Hồ", "district")]),
+        # Another type than the prefix's: communes are no list of "các phường".
+        ("Huyện Sóc Sơn khen các phường, tổ dân phố; cụm 1 gồm Phù Lỗ, Minh Trí.", [("Sóc Sơn", "district")]),
+        # A nearer unit word, not plural, introduces the list.
+        ("Quận Tây Hồ khen các phường Xuân La, Bưởi. Năm nay có một phường như Nhật Tân được khen.",
+         [("Tây Hồ", "district"), ("Xuân La", "ward"), ("Bưởi", "ward")]),
+        ("Huyện Thạch Thất họp với các xã. Ban tổ chức gồm Nguyễn Văn An, Trần Thị Bình.",
+         [("Thạch Thất", "district")]),
+        # Another paragraph.
+        ("Quận Tây Hồ có 8 phường.\nCụm số 1 gồm Xuân La, Phú Thượng.", [("Tây Hồ", "district")]),
+    ]
+
+    @pytest.mark.parametrize("text,expected", NOT)
+    def test_not_a_list_of_the_earlier_prefix(self, text, expected):
+        assert keys(text) == expected
+
+
+class TestUnitsMergedBeforeTheSnapshot:
+    """Units merged away before the gazetteer's snapshot, known to the package only by folded keys:
+    found as written, placed where they were."""
+
+    def test_wards_merged_on_1_january_2025(self):
+        found = locs("Năm 2023, các phường Trung Phụng, Quốc Tử Giám (quận Đống Đa) được tặng Bằng khen.")
+        assert [(loc.name, loc.level, loc.province, loc.district, loc.era, loc.code) for loc in found[:2]] == [
+            ("Trung Phụng", "ward", "Hà Nội", "Đống Đa", "legacy", None),
+            ("Quốc Tử Giám", "ward", "Hà Nội", "Đống Đa", "legacy", None)]
+
+    def test_districts(self):
+        found = locs("Huyện Đông Sơn, thị xã Cửa Lò và Quận 9 cùng ký giao ước thi đua.")
+        assert [(loc.name, loc.level, loc.province) for loc in found] == [
+            ("Đông Sơn", "district", "Thanh Hóa"), ("Cửa Lò", "district", "Nghệ An"), ("9", "district", "Hồ Chí Minh")]
+
+    def test_headline_name_in_title_case(self):
+        found = locs("PHƯỜNG TRUNG PHỤNG, QUẬN ĐỐNG ĐA RA QUÂN")
+        assert [(loc.name, loc.surface) for loc in found] == [
+            ("Trung Phụng", "PHƯỜNG TRUNG PHỤNG"), ("Đống Đa", "QUẬN ĐỐNG ĐA")]
+
+    def test_only_the_whole_name(self):
+        # "Nham" is a commune merged away (A Lưới); "Nham Lộc" is no unit the package knows.
+        assert [(loc.name, loc.province) for loc in locs("Nhân dân xã Nham Lộc góp đất làm đường.")] == [
+            ("Nham Lộc", None)]
+
+    def test_a_unit_of_the_snapshot_comes_first(self):
+        # Sơn Tây's phường Quang Trung was merged away, but Quang Trung names units of the snapshot.
+        found = locs("Phường Quang Trung (thị xã Sơn Tây) biểu dương 20 hộ gia đình.")
+        assert found[0].code is not None and found[0].province == "Hà Nội"
