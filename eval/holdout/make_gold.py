@@ -2,17 +2,12 @@
 tune a rule (run once per change, scored, not looked at to fix single cases)."""
 
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-
-
-def R(kind, number, symbol, rid, date=None, issuer=None):
-    return {"kind": kind, "number": number, "symbol": symbol, "id": rid, "date": date, "issuer": issuer}
-
-
-def A(award, grantor, recipient, count):
-    return {"award": award, "grantor": grantor, "recipient": recipient, "count": count}
+sys.path.insert(0, str(HERE.parent))
+from goldkit import A, R  # noqa: E402,F401
 
 
 GOLD = {

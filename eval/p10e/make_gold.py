@@ -7,22 +7,12 @@ a Hà Nội ward after the July 2025 reform (phường Tây Hồ, 08/2025), a H�
 Annotated before the extractor was run. Run: `python eval/p10e/make_gold.py`.
 """
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-
-
-def R(kind, number, symbol, rid, date=None, issuer=None):
-    return {"kind": kind, "number": number, "symbol": symbol, "id": rid, "date": date, "issuer": issuer}
-
-
-def A(award, grantor, recipient, count):
-    return {"award": award, "grantor": grantor, "recipient": recipient, "count": count}
-
-
-def L(name, level):
-    return {"name": name, "level": level}
+sys.path.insert(0, str(HERE.parent))
+from goldkit import A, L, R, write  # noqa: E402,F401
 
 
 GOLD = {
@@ -263,22 +253,7 @@ GOLD = {
 
 
 def main():
-    out = HERE / "gold"
-    out.mkdir(exist_ok=True)
-    for name, g in GOLD.items():
-        text = (HERE / "texts" / f"{name}.txt").read_text(encoding="utf-8")
-        for c in g["campaigns"]:
-            assert c in text, (name, c)
-        gold = {
-            "references": g["references"],
-            "campaigns": [{"name": c, "surface": c} for c in g["campaigns"]],
-            "dates": [{"value": d} for d in g["dates"]],
-            "awards": g["awards"],
-            "locations": g["locations"],
-        }
-        (out / f"{name}.json").write_text(
-            json.dumps({"source": f"{name}.txt", "gold": gold, "notes": g["notes"]}, ensure_ascii=False, indent=1),
-            encoding="utf-8")
+    write(HERE, GOLD)
 
 
 if __name__ == "__main__":
