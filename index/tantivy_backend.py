@@ -65,8 +65,8 @@ BOOST = dict(zip(TEXT_FIELDS, WEIGHTS))
 TOKENIZER = "thidua"
 WRITER_HEAP = 256_000_000
 FACET_FETCH = 100  # buckets asked per facet at least; re-sorted by (count desc, value) here
-# Facets of a text query matching more than this share of the documents its filters allow are
-# counted as totals − the rest: tantivy's terms aggregation costs ~8 ns per value read, 19 ms for
+# Facets of a text query matching more than this share of all documents are counted as the
+# selection's totals − the rest: tantivy's terms aggregation costs ~8 ns per value read, 19 ms for
 # eight facets over 100,000 documents, and the rest of a broad query is a few hundred of them.
 COMPLEMENT_SHARE = 0.5
 ALL_BUCKETS = 1_000_000  # every value of a facet (for totals and complements, which must be whole)
@@ -359,7 +359,7 @@ class TantivyBackend(SqliteBackend):
     # --- the query tree → tantivy ---------------------------------------------------------
     def _query(self, node: Node, push: tuple[T.Query, ...] = ()) -> T.Query:
         """The query tree in tantivy; ``push``: filters the caller also applies, pushed down into
-        every phrase (see _render)."""
+        every field's term or phrase clause (see _fields)."""
         if isinstance(node, All):
             return T.Query.all_query()
         return self._render(node, push)

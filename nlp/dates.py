@@ -314,11 +314,7 @@ def _dateline(text: str) -> date | None:
     if m is None:
         return None
     d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    try:
-        got = date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    return got if 1900 <= got.year <= 2100 else None
+    return make_date(int(d), int(mo), int(y))
 
 
 def _scan(text: str, wins: list[tuple[int, int]], match) -> list[re.Match[str]]:

@@ -138,10 +138,13 @@ def _issuer(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     return (text[s:end], end) if end else None
 
 
-_ORG_HEADS = (r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng|Ban|Bộ|Sở|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Quận\s+ủy"
-              r"|Thị\s+ủy|Đảng\s+ủy|Công\s+an|Thủ\s+tướng|Chủ\s+tịch|Chính\s+phủ|Quốc\s+hội|Liên\s+đoàn|Mặt\s+trận"
-              r"|Văn\s+phòng|Cục|Tổng\s+cục|Trung\s+ương"
-              rf"|(?:[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị\s+xã|[Tt]hành\s+phố)(?=\s+[{_UP_NAME}0-9]))")  # "quận Lê Chân"
+# How an issuing organisation's name begins: a subject before "ban hành" starts with one of these,
+# and after "và" in an issuer their first words start a second organisation.
+_ORGS = ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng", "Ban", "Bộ", "Sở", "Tỉnh ủy", "Huyện ủy", "Thành ủy",
+         "Quận ủy", "Thị ủy", "Đảng ủy", "Công an", "Thủ tướng", "Chủ tịch", "Chính phủ", "Quốc hội",
+         "Liên đoàn", "Mặt trận", "Văn phòng", "Cục", "Tổng cục", "Trung ương")
+_ORG_HEADS = ("(?:" + "|".join(o.replace(" ", r"\s+") for o in _ORGS)
+              + rf"|(?:[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị\s+xã|[Tt]hành\s+phố)(?=\s+[{_UP_NAME}0-9]))")  # "quận Lê Chân"
 _ISSUE_VERBS = ("ban hành", "có", "ký")
 # "Ngày 24-1-2023, UBND huyện Lục Ngạn ban hành Kế hoạch số 19/KH-UBND": the issuer (and the date)
 # before the document, as the sentence's subject and the verb that issues it.
@@ -150,9 +153,7 @@ _SUBJECT_BEFORE = re.compile(
     r"[ ]{1,3}(?:(?:đã|vừa|cũng|chính\s+thức)[ ]{1,3})?(?:ban\s+hành|có|ký(?:\s+ban\s+hành)?)[ ]{1,3}\Z")
 
 
-# First words of an organisation's name: after "và", they start a second issuer.
-_ORG_FIRST = frozenset("UBND HĐND Ủy Hội Ban Bộ Sở Tỉnh Huyện Thành Quận Thị Đảng Công Thủ Chủ Chính Quốc Liên "
-                       "Mặt Văn Cục Tổng Trung Viện Trường Phòng Tòa Kho Ngân".split())
+_ORG_FIRST = frozenset({o.split()[0] for o in _ORGS} | {"Hội", "Viện", "Trường", "Phòng", "Tòa", "Kho", "Ngân"})
 
 
 @cache
